@@ -1,0 +1,48 @@
+"""The command line (SPEC §11): the GUI when no sub-command is given, else one job."""
+
+import argparse
+import sys
+
+from desk_app import __version__
+from desk_app.commands import COMMANDS
+from desk_app.i18n import resolve_language, set_language
+from desk_app.paths import resolve_db_path
+from desk_app.services.errors import DeskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="desk-app", description="Service Desk (服务台)")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: the user data directory)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the interface and reports")
+    parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(sub.add_parser(command.NAME, help=command.HELP, description=command.HELP))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `desk-app` and `python -m desk_app`. Returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 on a usage error
+    db_path = resolve_db_path(args.db)
+    if args.command is None:
+        from desk_app.ui.app import run_gui
+
+        return run_gui(db_path, args.lang)
+    set_language(resolve_language(args.lang))
+    from desk_app.db import close_database, open_database
+
+    try:
+        db = open_database(db_path)
+    except DeskError as exc:
+        print(f"desk-app: {exc}", file=sys.stderr)
+        return 1
+    command = next(c for c in COMMANDS if args.command == c.NAME)
+    try:
+        return command.run(args, db)
+    except DeskError as exc:
+        print(f"desk-app {args.command}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        close_database(db)

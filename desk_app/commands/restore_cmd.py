@@ -1,0 +1,27 @@
+"""`desk-app restore FILE`: replace the database with a backup (the current one is backed up first)."""
+
+import argparse
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from desk_app import backup
+from desk_app.db import close_database, open_database
+
+NAME = "restore"
+HELP = "replace the database with a backup file (the current one is backed up first)"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a backup made by `desk-app backup`")
+
+
+def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
+    db_path = Path(db.database)
+    close_database(db)
+    saved = backup.restore_database(args.file, db_path)
+    open_database(db_path)  # migrates a restored older schema
+    if saved:
+        print(f"previous database saved as {saved}")
+    print(f"restored {args.file} into {db_path}")
+    return 0

@@ -1,0 +1,37 @@
+"""The database proxy and the base classes every model derives from."""
+
+from datetime import datetime
+
+from peewee import (
+    DatabaseProxy,
+    DateTimeField,
+    IntegerField,
+    Model,
+)
+
+#: Bound to a real database by `desk_app.db.open_database`.
+database_proxy = DatabaseProxy()
+
+
+def now() -> datetime:
+    """Current local time, to the second (what every record stores)."""
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class TrackedModel(BaseModel):
+    """A record that people edit: who made and last changed it (R1), and a version (R42).
+
+    `version` grows by one on every save through a service; a save whose expected version
+    does not match the stored one is a concurrent edit (optimistic locking).
+    """
+
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    version = IntegerField(default=1)
+

@@ -1,0 +1,1 @@
+"""The domain: every rule of SPEC.md. Pure Python, no Qt."""

@@ -1,0 +1,1 @@
+"""Qt widgets. The only layer that imports PySide6."""

@@ -1,0 +1,45 @@
+"""The main window's tabs, in order. Each factory builds a QWidget from (AppContext, parent).
+
+A tab whose issue has not landed yet is a `PlaceholderTab` that says what will be there.
+When you build a tab, replace its placeholder entry with your widget class.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from desk_app.ui.context import AppContext
+from desk_app.ui.placeholder_tab import placeholder
+
+TabFactory = Callable[[AppContext, QWidget | None], QWidget]
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    title: str  # translated with QCoreApplication.translate("Tabs", title)
+    factory: TabFactory
+
+
+def tabs() -> list[TabSpec]:
+    """The tabs of the main window (imported lazily so a broken tab cannot stop the others)."""
+    return [
+        TabSpec("tickets", QT_TRANSLATE_NOOP("Tabs", "Tickets"),
+                placeholder(QT_TRANSLATE_NOOP("Tabs", "Tickets: the ticket list, ticket form and knowledge base."))),
+        TabSpec("callbacks", QT_TRANSLATE_NOOP("Tabs", "Callbacks"),
+                placeholder(QT_TRANSLATE_NOOP(
+                    "Tabs", "Callbacks: self-evaluation, the daily callback worklist, revisit forms and "
+                            "monthly results."))),
+        TabSpec("complaints", QT_TRANSLATE_NOOP("Tabs", "Complaints"),
+                placeholder(QT_TRANSLATE_NOOP("Tabs", "Complaints: registration and the complaint flow 01–06."))),
+        TabSpec("improvement", QT_TRANSLATE_NOOP("Tabs", "Improvement"),
+                placeholder(QT_TRANSLATE_NOOP("Tabs", "Improvement: the improvement project tracking table."))),
+        TabSpec("surveys", QT_TRANSLATE_NOOP("Tabs", "Surveys"),
+                placeholder(QT_TRANSLATE_NOOP(
+                    "Tabs", "Surveys: questionnaire templates, plans, Excel distribution and collection, "
+                            "analysis."))),
+        TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "Reports"),
+                placeholder(QT_TRANSLATE_NOOP("Tabs", "Reports: PDF reports, approval, preview and printing."))),
+    ]
