@@ -221,3 +221,23 @@ def test_automatic_complaint_without_actor(db):
     c = complaints.register(None, _input(source="callback"))
     assert c.row.source == "callback"
     assert ComplaintEvent.get(ComplaintEvent.complaint == c.row.id).user is None
+
+
+def test_register_export_reads_back(db, agent, tmp_path):
+    from openpyxl import load_workbook
+
+    from desk_app.services import registers
+
+    complaints.register(agent, _input(description="=HYPERLINK(\"http://x\") 报修无人处理", category="响应慢"))
+    complaints.register(agent, _input(complainant="李四", complainant_title="局长"))
+    out = tmp_path / "complaints.xlsx"
+    assert registers.export_complaints(out) == 2
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "Complaint register"
+    headers = [c.value for c in ws[2]]
+    assert headers[:4] == ["Number", "Received at", "Source", "Complainant"]
+    rows = {r[3]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert rows["张主任"][7] == "'=HYPERLINK(\"http://x\") 报修无人处理"  # neutralised, not a formula
+    assert rows["张主任"][1] == datetime(2026, 11, 2, 9, 30)
+    assert rows["李四"][10] == "Yes"  # escalated (VIP)
+    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f"]

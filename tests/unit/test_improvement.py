@@ -170,3 +170,25 @@ def test_goal_validation(db, lead):
 def test_agent_cannot_create(db, make_user):
     with pytest.raises(PermissionDenied):
         improvement.create_project(make_user("agent"), "问题")
+
+
+def test_tracking_table_export_in_paper_layout(db, lead, manager, tmp_path):
+    from openpyxl import load_workbook
+
+    from desk_app import i18n
+    from desk_app.services import registers
+
+    i18n.set_language("zh_CN")
+    p = improvement.create_project(lead, "打印机故障反复", "meeting", "临时备机")
+    p = improvement.agree(lead, p.id, p.version, "更换供应商", date(2026, 11, 5))
+    improvement.save_step(lead, p.id, "联系供应商", date(2026, 11, 20), owner_name="采购部")
+    out = tmp_path / "improvement.xlsx"
+    assert registers.export_improvement(out) == 1
+    ws = load_workbook(out).active
+    assert ws["A1"].value.startswith("服务改善项目跟踪管理表")
+    assert [c.value for c in ws[2]][:7] == ["序号", "改善问题描述", "问题来源", "初步整改措施",
+                                           "会议讨论确定整改措施（会议日期）", "推进工作计划", "整改效果评定和确认"]
+    row = [c.value for c in ws[3]]
+    assert row[0] == p.number and row[1] == "打印机故障反复" and row[2] == "故障分析会"
+    assert row[4] == "更换供应商（2026-11-05）"
+    assert "联系供应商" in row[5] and "采购部" in row[5]
