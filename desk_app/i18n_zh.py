@@ -221,7 +221,8 @@ ZH: dict[str, str] = {
     "Draft": "草稿",
     # ledger
     "Cancelled; nothing was changed.": "已取消，未做任何更改。",
-    "Column {letter} ({header}) is not a ledger column and was ignored.": "第 {letter} 列（{header}）不是工作簿规定的列，已忽略。",
+    "Column {letter} ({header}) is not a ledger column and was ignored.":
+        "第 {letter} 列（{header}）不是工作簿规定的列，已忽略。",
     "Daily fault statistics workbook {month}": "每日故障统计工作簿 {month}",
     "Ticket ledger": "每日故障统计",
     "Exported {n} tickets to {file}.": "已导出 {n} 张工单到 {file}。",
@@ -229,7 +230,8 @@ ZH: dict[str, str] = {
     "New customer units": "新建客户单位",
     "New teams": "新建班组",
     "New technicians": "新建维修人员",
-    "The file {file} could not be read as an Excel workbook: {detail}": "文件 {file} 无法作为 Excel 工作簿读取：{detail}",
+    "The file {file} could not be read as an Excel workbook: {detail}":
+        "文件 {file} 无法作为 Excel 工作簿读取：{detail}",
     "The file {file} does not exist.": "文件 {file} 不存在。",
     "The file {file} holds no tickets below its header row.": "文件 {file} 的表头行下没有工单。",
     "The file {file} is a zip archive but not an Excel workbook (.xlsx).":
@@ -240,7 +242,8 @@ ZH: dict[str, str] = {
     "The file {file} was not imported ({n} problems); nothing was stored.":
         "文件 {file} 未导入（{n} 个问题），未保存任何数据。",
     "There is no active user named {name}.": "没有名为 {name} 的有效用户。",
-    "There is no administrator yet; create one first or pass --user.": "尚无系统管理员；请先创建，或使用 --user 指定用户。",
+    "There is no administrator yet; create one first or pass --user.":
+        "尚无系统管理员；请先创建，或使用 --user 指定用户。",
     "a closing time is required when a score is given": "填写了测评分值时必须填写关闭时间",
     "is earlier than the reported time": "早于报修时间",
     "is required": "不能为空",
@@ -258,4 +261,5 @@ ZH: dict[str, str] = {
     "{value} is not the sum of the scores ({total})": "{value} 不等于各项分值之和（{total}）",
     "“{value}” is not a date and time (YYYY-MM-DD HH:MM)": "“{value}”不是日期时间（YYYY-MM-DD HH:MM）",
     "“{value}” is not a number": "“{value}”不是数字",
+    "There is no ticket numbered {number}.": "没有编号为 {number} 的工单。",
 }

@@ -126,6 +126,17 @@ def _event(actor: Actor | None, complaint: Complaint, code: str, text: str = "")
     ComplaintEvent.create(complaint=complaint, code=code, user=actor.id if actor else None, text=text)
 
 
+def find_ticket_id(number: str) -> int | None:
+    """The id of the ticket with this number ('' → None), or ValidationError naming the field."""
+    number = (number or "").strip()
+    if not number:
+        return None
+    ticket = Ticket.get_or_none(Ticket.number == number)
+    if ticket is None:
+        raise ValidationError(t("There is no ticket numbered {number}.", number=number), field="ticket")
+    return ticket.id
+
+
 def looks_vip(title: str) -> bool:
     """True for director level and above, judged from the title (R22)."""
     lowered = (title or "").lower()

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from peewee import IntegrityError
+from peewee import JOIN, IntegrityError, fn
 
 from desk_app.i18n import t
 from desk_app.models import CustomerUnit, Team, User
@@ -77,7 +77,7 @@ def _user_row(u: User) -> UserRow:
 
 
 def list_users(include_inactive: bool = True) -> list[UserRow]:
-    query = User.select(User, Team).join(Team, join_type="LEFT OUTER").order_by(User.full_name)
+    query = User.select(User, Team).join(Team, JOIN.LEFT_OUTER).order_by(User.full_name)
     if not include_inactive:
         query = query.where(User.active == True)  # noqa: E712
     return [_user_row(u) for u in query]
@@ -138,8 +138,6 @@ def set_password(actor: Actor, user_id: int, password: str) -> None:
 
 
 def list_teams() -> list[TeamRow]:
-    from peewee import JOIN, fn
-
     query = (Team.select(Team, fn.COUNT(User.id).alias("n"))
              .join(User, JOIN.LEFT_OUTER, on=(User.team == Team.id)).group_by(Team.id).order_by(Team.name))
     return [TeamRow(tm.id, tm.name, tm.description, tm.active, tm.n, tm.version) for tm in query]

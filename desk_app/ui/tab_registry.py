@@ -4,6 +4,7 @@ A tab whose issue has not landed yet is a `PlaceholderTab` that says what will b
 When you build a tab, replace its placeholder entry with your widget class.
 """
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,17 +24,25 @@ class TabSpec:
     factory: TabFactory
 
 
+def _lazy(module: str, class_name: str) -> TabFactory:
+    """A factory that imports the tab's module only when the tab is built."""
+
+    def build(context: AppContext, parent: QWidget | None = None) -> QWidget:
+        return getattr(importlib.import_module(module), class_name)(context, parent)
+
+    return build
+
+
 def tabs() -> list[TabSpec]:
     """The tabs of the main window (imported lazily so a broken tab cannot stop the others)."""
     return [
-        TabSpec("tickets", QT_TRANSLATE_NOOP("Tabs", "Tickets"),
-                placeholder(QT_TRANSLATE_NOOP("Tabs", "Tickets: the ticket list, ticket form and knowledge base."))),
+        TabSpec("tickets", QT_TRANSLATE_NOOP("Tabs", "Tickets"), _lazy("desk_app.ui.tickets_tab", "TicketsTab")),
         TabSpec("callbacks", QT_TRANSLATE_NOOP("Tabs", "Callbacks"),
                 placeholder(QT_TRANSLATE_NOOP(
                     "Tabs", "Callbacks: self-evaluation, the daily callback worklist, revisit forms and "
                             "monthly results."))),
         TabSpec("complaints", QT_TRANSLATE_NOOP("Tabs", "Complaints"),
-                placeholder(QT_TRANSLATE_NOOP("Tabs", "Complaints: registration and the complaint flow 01–06."))),
+                _lazy("desk_app.ui.complaints_tab", "ComplaintsTab")),
         TabSpec("improvement", QT_TRANSLATE_NOOP("Tabs", "Improvement"),
                 placeholder(QT_TRANSLATE_NOOP("Tabs", "Improvement: the improvement project tracking table."))),
         TabSpec("surveys", QT_TRANSLATE_NOOP("Tabs", "Surveys"),

@@ -1,0 +1,366 @@
+"""The Complaints tab: register, the flow 01–06 with its activity codes, escalation, overdue, analysis."""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.i18n import label
+from desk_app.models.enums import ComplaintSource, ComplaintState, Role
+from desk_app.services import complaints, improvement, registers, users
+from desk_app.services.complaints import ComplaintDetail, ComplaintFilter, ComplaintInput
+from desk_app.services.errors import DeskError
+from desk_app.ui.context import AppContext
+from desk_app.ui.form_dialog import FormDialog, combo, date_edit, datetime_edit, line_edit, text_edit
+from desk_app.ui.widgets import FilterTable, show_error
+
+CS = ComplaintState
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text or "").replace("\n", "<br>")
+
+
+class ComplaintsTab(QWidget):
+    """List on the left, the selected complaint's record and its next steps on the right."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.detail: ComplaintDetail | None = None
+
+        self.state_filter = combo([(self.tr("All states"), "")] + [(label(s.value), s.value) for s in CS])
+        self.source_filter = combo([(self.tr("All sources"), "")] + [(label(s.value), s.value)
+                                                                      for s in ComplaintSource])
+        self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        new_button = QPushButton(self.tr("New complaint…"))
+        new_button.setToolTip(self.tr("Register a complaint received by phone or e-mail (Ctrl+N)"))
+        new_button.clicked.connect(self.new_complaint)
+        export_button = QPushButton(self.tr("Export register…"))
+        export_button.clicked.connect(self.export_register)
+        analysis_button = QPushButton(self.tr("Analysis…"))
+        analysis_button.clicked.connect(self.show_analysis)
+        for widget in (self.state_filter, self.source_filter):
+            widget.currentIndexChanged.connect(self.refresh)
+        self.overdue_only.toggled.connect(self.refresh)
+
+        self.table = FilterTable([self.tr("Number"), self.tr("Received"), self.tr("Source"), self.tr("Complainant"),
+                                  self.tr("Customer unit"), self.tr("Ticket"), self.tr("Type"), self.tr("Code"),
+                                  self.tr("State"), self.tr("Escalated"), self.tr("Overdue"), self.tr("Due")])
+        self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.record = QTextBrowser()
+        self.record.setOpenExternalLinks(False)
+        self.actions_box = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("accept", self.tr("02 Accept"), self.accept_complaint),
+            ("validity", self.tr("03 Valid?"), self.decide_validity),
+            ("dispatch", self.tr("04/05 Record form and dispatch"), self.dispatch),
+            ("email", self.tr("E-mail to manager"), self.email),
+            ("measures", self.tr("Measures"), self.measures),
+            ("verify", self.tr("06 Verify"), self.verify),
+            ("close", self.tr("Close"), self.close_complaint),
+            ("findings", self.tr("Findings…"), self.findings),
+            ("project", self.tr("Start improvement project"), self.start_project),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.record, 1)
+        grid = QWidget()
+        grid_layout = QVBoxLayout(grid)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for key in ("accept", "validity", "dispatch", "email", "measures"):
+            row1.addWidget(self.buttons[key])
+        for key in ("verify", "close", "findings", "project"):
+            row2.addWidget(self.buttons[key])
+        grid_layout.addLayout(row1)
+        grid_layout.addLayout(row2)
+        right_layout.addWidget(grid)
+
+        top = QHBoxLayout()
+        top.addWidget(new_button)
+        top.addWidget(QLabel(self.tr("State:")))
+        top.addWidget(self.state_filter)
+        top.addWidget(QLabel(self.tr("Source:")))
+        top.addWidget(self.source_filter)
+        top.addWidget(self.overdue_only)
+        top.addStretch(1)
+        top.addWidget(analysis_button)
+        top.addWidget(export_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_complaint,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context.events.changed.connect(lambda table: table in ("complaint", "callback") and self.refresh())
+        self.refresh()
+
+    # --- list --------------------------------------------------------------------------------------
+
+    def current_filter(self) -> ComplaintFilter:
+        state = self.state_filter.currentData()
+        return ComplaintFilter(states=(state,) if state else (), source=self.source_filter.currentData() or "",
+                               overdue_only=self.overdue_only.isChecked())
+
+    def refresh(self) -> None:
+        selected = self.detail.row.id if self.detail else None
+        rows = complaints.list_complaints(self.current_filter())
+        yes = self.tr("Yes")
+        self.table.set_rows(rows, [
+            (r.number, f"{r.received_at:%Y-%m-%d %H:%M}", label(r.source), r.complainant, r.unit_name,
+             r.ticket_number, r.category, r.code, label(r.state), yes if r.escalated else "",
+             yes if r.overdue else "", f"{r.due_at:%Y-%m-%d}" if r.due_at else "")
+            for r in rows])
+        if selected is None or not self.table.select_where(lambda r: r.id == selected):
+            self.show_detail(None)
+
+    def _selection_changed(self) -> None:
+        row = self.table.selected_row()
+        self.show_detail(complaints.get_complaint(row.id) if row else None)
+
+    def show_detail(self, detail: ComplaintDetail | None) -> None:
+        self.detail = detail
+        state = detail.row.state if detail else None
+        enabled = {
+            "accept": state == CS.RECORDED,
+            "validity": state == CS.ACCEPTED,
+            "dispatch": state == CS.FORM,
+            "email": state in (CS.DISPATCHED, CS.VERIFIED),
+            "measures": state == CS.DISPATCHED,
+            "verify": state == CS.DISPATCHED and self.context.actor.has_role(Role.MANAGER),
+            "close": state == CS.VERIFIED,
+            "findings": detail is not None,
+            "project": detail is not None and detail.is_valid is True and not detail.project_numbers,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(bool(enabled[key]))
+        self.record.setHtml(self._record_html(detail) if detail else self.tr("Select a complaint."))
+
+    def _record_html(self, d: ComplaintDetail) -> str:
+        r = d.row
+        overdue = f" <span style='color:#b00020'>{self.tr('overdue')}</span>" if r.overdue else ""
+        lines = [
+            f"<h3>{_esc(r.number)} — {_esc(label(r.state))} ({_esc(r.code)})</h3>",
+            f"<p><b>{self.tr('Complainant')}:</b> {_esc(r.complainant)} {_esc(d.complainant_title)}"
+            f"{' ★VIP' if d.is_vip else ''} &nbsp; <b>{self.tr('Unit')}:</b> {_esc(r.unit_name)}"
+            f" &nbsp; <b>{self.tr('Phone')}:</b> {_esc(d.phone)}</p>",
+            f"<p><b>{self.tr('Received')}:</b> {r.received_at:%Y-%m-%d %H:%M} &nbsp; <b>{self.tr('Source')}:</b> "
+            f"{_esc(label(r.source))} &nbsp; <b>{self.tr('Ticket')}:</b> {_esc(r.ticket_number or '—')}"
+            f" &nbsp; <b>{self.tr('Due')}:</b> {r.due_at:%Y-%m-%d %H:%M}"
+            f"{overdue}</p>",
+            f"<p><b>{self.tr('Description')}:</b><br>{_esc(d.description)}</p>",
+        ]
+        if r.escalated:
+            lines.append(f"<p style='color:#b00020'><b>{self.tr('Escalated to the general manager')}:</b> "
+                         f"{_esc(d.escalation_reason)}</p>")
+        for title, value in ((self.tr("Validity"), d.validity_reason),
+                             (self.tr("Department"), f"{d.department} {d.department_manager}".strip()),
+                             (self.tr("Measures"), d.measures), (self.tr("Verified by"), d.verified_by),
+                             (self.tr("Closing"), d.close_reason),
+                             (self.tr("Findings and lessons learned"), d.findings),
+                             (self.tr("Improvement projects"), ", ".join(d.project_numbers))):
+            if value:
+                lines.append(f"<p><b>{title}:</b> {_esc(value)}</p>")
+        lines.append(f"<h4>{self.tr('History')}</h4><table cellspacing='4'>")
+        for e in d.events:
+            lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{_esc(e.code)}</b></td>"
+                         f"<td>{_esc(e.user_name)}</td><td>{_esc(e.text)}</td></tr>")
+        lines.append("</table>")
+        return "".join(lines)
+
+    # --- actions -------------------------------------------------------------------------------------
+
+    def _run(self, title: str, fields, action, intro: str = "") -> bool:
+        dialog = FormDialog(title, fields, action, self, intro)
+        if dialog.exec() != FormDialog.DialogCode.Accepted:
+            return False
+        result = dialog.result_value
+        self.context.events.changed.emit("complaint")
+        if isinstance(result, ComplaintDetail):
+            self.refresh()
+            self.table.select_where(lambda r: r.id == result.row.id)
+        return True
+
+    def new_complaint(self) -> bool:
+        units = [(self.tr("(none)"), None)] + [(u.name, u.id) for u in users.list_units(include_inactive=False)]
+        fields = [
+            ("complainant", self.tr("Complainant"), line_edit()),
+            ("title", self.tr("Title"), line_edit(placeholder=self.tr("e.g. 处长 — director level and above "
+                                                                       "escalates automatically"))),
+            ("unit", self.tr("Customer unit"), combo(units)),
+            ("phone", self.tr("Phone"), line_edit()),
+            ("email", self.tr("E-mail"), line_edit()),
+            ("source", self.tr("Received by"), combo([(label(s), s.value) for s in
+                                                      (ComplaintSource.PHONE, ComplaintSource.EMAIL)])),
+            ("received_at", self.tr("Received at"), datetime_edit()),
+            ("ticket", self.tr("Related ticket"), line_edit(placeholder="GD-20261121-0007")),
+            ("category", self.tr("Type"), line_edit(placeholder=self.tr("e.g. response speed, attitude"))),
+            ("vip", "", QCheckBox(self.tr("VIP complainant (director level and above)"))),
+            ("description", self.tr("Description"), text_edit()),
+        ]
+
+        def save(v: dict) -> ComplaintDetail:
+            return complaints.register(self.context.actor, ComplaintInput(
+                received_at=v["received_at"], source=v["source"], complainant=v["complainant"],
+                description=v["description"], complainant_title=v["title"], is_vip=v["vip"], unit_id=v["unit"],
+                phone=v["phone"], email=v["email"], ticket_id=complaints.find_ticket_id(v["ticket"]),
+                category=v["category"]))
+
+        return self._run(self.tr("New complaint"), fields, save)
+
+    def accept_complaint(self) -> bool:
+        d = self.detail
+        return self._run(self.tr("02 Accept and confirm"), [("note", self.tr("Note"), text_edit(lines=3))],
+                         lambda v: complaints.accept(self.context.actor, d.row.id, d.row.version, v["note"]),
+                         self.tr("Confirm the complaint with the complainant."))
+
+    def decide_validity(self) -> bool:
+        d = self.detail
+        fields = [
+            ("valid", self.tr("Decision"), combo([(self.tr("Valid: the service did not meet what was agreed, "
+                                                           "and the complaint is true"), True),
+                                                  (self.tr("Invalid"), False)])),
+            ("reason", self.tr("Reason"), text_edit(lines=3)),
+            ("told", "", QCheckBox(self.tr("The customer has been told (required for an invalid complaint)"))),
+        ]
+        return self._run(self.tr("03 Is the complaint valid?"), fields,
+                         lambda v: complaints.decide_validity(self.context.actor, d.row.id, d.row.version,
+                                                              v["valid"], v["reason"], v["told"]))
+
+    def dispatch(self) -> bool:
+        d = self.detail
+        managers = [(u.full_name, u.id) for u in users.list_users(include_inactive=False) if "manager" in u.roles]
+        from desk_app.services import settings
+
+        fields = [
+            ("category", self.tr("Type"), line_edit(d.row.category)),
+            ("department", self.tr("Responsible department"), line_edit(d.department)),
+            ("manager", self.tr("Department manager"), combo(managers)),
+            ("rep", self.tr("Management representative (copied)"),
+             line_edit(str(settings.get("complaint.management_rep")))),
+        ]
+        return self._run(self.tr("04 Complaint record form — 05 dispatch"), fields,
+                         lambda v: complaints.dispatch(self.context.actor, d.row.id, d.row.version,
+                                                       v["department"], v["manager"], v["rep"], v["category"]))
+
+    def email(self) -> None:
+        subject, body, url = complaints.notification_email(self.detail.row.id)
+        QDesktopServices.openUrl(QUrl(url))
+
+    def measures(self) -> bool:
+        d = self.detail
+        return self._run(self.tr("Handling measures"), [("measures", self.tr("Measures"),
+                                                          text_edit(d.measures, lines=5))],
+                         lambda v: complaints.record_measures(self.context.actor, d.row.id, d.row.version,
+                                                              v["measures"]))
+
+    def verify(self) -> bool:
+        d = self.detail
+        return self._run(self.tr("06 Verify the measures"), [("note", self.tr("Verification"), text_edit(lines=3))],
+                         lambda v: complaints.verify(self.context.actor, d.row.id, d.row.version, v["note"]),
+                         self.tr("As IT service manager, confirm that the measures were carried out."))
+
+    def close_complaint(self) -> bool:
+        d = self.detail
+        fields = [
+            ("confirmed", "", QCheckBox(self.tr("The customer confirmed the result"))),
+            ("notified", "", QCheckBox(self.tr("The customer was notified"))),
+            ("reason", self.tr("Why close without confirmation"), text_edit(lines=2)),
+            ("findings", self.tr("Findings and lessons learned"), text_edit(d.findings, lines=3)),
+        ]
+        return self._run(self.tr("Close the complaint"), fields,
+                         lambda v: complaints.close(self.context.actor, d.row.id, d.row.version, v["confirmed"],
+                                                    v["notified"], v["reason"], v["findings"]))
+
+    def findings(self) -> bool:
+        d = self.detail
+        return self._run(self.tr("Findings and lessons learned"),
+                         [("findings", self.tr("Findings"), text_edit(d.findings, lines=6))],
+                         lambda v: complaints.record_findings(self.context.actor, d.row.id, d.row.version,
+                                                              v["findings"]))
+
+    def start_project(self) -> None:
+        try:
+            project = improvement.from_complaint(self.context.actor, self.detail.row.id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.context.events.changed.emit("improvement")
+        self.refresh()
+        QMessageBox.information(self, self.tr("Improvement project"),
+                                self.tr("Improvement project {0} created.").format(project.number))
+
+    def export_register(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export complaint register"),
+                                              f"complaints-{date.today():%Y%m%d}.xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            count = registers.export_complaints(path, self.current_filter())
+        except (DeskError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
+            return
+        QMessageBox.information(self, self.tr("Export"), self.tr("{0} complaints written to {1}").format(count, path))
+
+    def show_analysis(self) -> None:
+        AnalysisDialog(self).exec()
+
+
+def _analysis_tr(text: str) -> str:
+    return QCoreApplication.translate("AnalysisDialog", text)
+
+
+class AnalysisDialog(FormDialog):
+    """Complaints counted by type, unit, source and month over a period (R24)."""
+
+    def __init__(self, parent: QWidget):
+        self.start = date_edit(date.today() - timedelta(days=365))
+        self.end = date_edit(date.today())
+        self.view = QTextBrowser()
+        tr = _analysis_tr
+        super().__init__(tr("Complaint analysis"), [("from", tr("From"), self.start), ("to", tr("To"), self.end)],
+                         lambda v: None, parent)
+        self.layout().insertWidget(2, self.view, 1)
+        self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.start.dateChanged.connect(self.update_view)
+        self.end.dateChanged.connect(self.update_view)
+        self.resize(640, 560)
+        self.update_view()
+
+    def update_view(self) -> None:
+        a = complaints.analysis(self.start.date().toPython(), self.end.date().toPython())
+        tr = _analysis_tr
+        parts = [f"<p><b>{tr('Total')}:</b> {a.total} &nbsp; <b>{tr('Valid')}:</b> {a.valid} &nbsp; "
+                 f"<b>{tr('Overdue')}:</b> {a.overdue}</p>"]
+        for title, counts, labelled in ((tr("By type"), a.by_category, False), (tr("By unit"), a.by_unit, False),
+                                        (tr("By source"), a.by_source, True), (tr("By month"), a.by_month, False)):
+            rows = "".join(f"<tr><td>{_esc(label(k) if labelled else k)}</td><td align='right'>{n}</td></tr>"
+                           for k, n in counts)
+            parts.append(f"<h4>{title}</h4><table cellspacing='4'>{rows}</table>")
+        self.view.setHtml("".join(parts))
