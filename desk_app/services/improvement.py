@@ -68,6 +68,7 @@ class ProjectRow:
     state: str
     closure_code: str
     owner: str
+    owner_id: int | None
     goal_indicator: str
     goal_params: dict
     base_value: float | None
@@ -107,7 +108,8 @@ def _row(p: ImprovementProject, today: date) -> ProjectRow:
         p.id, p.number, p.problem, p.source, _source_ref(p), p.initial_measure, p.agreed_measure,
         p.meeting_date, steps, p.effect_result,
         User.get_by_id(p.confirmed_by_id).full_name if p.confirmed_by_id else "", p.confirmed_at, p.state,
-        p.closure_code, p.owner.full_name if p.owner_id else "", p.goal_indicator, json.loads(p.goal_params or "{}"),
+        p.closure_code, p.owner.full_name if p.owner_id else "", p.owner_id, p.goal_indicator,
+        json.loads(p.goal_params or "{}"),
         p.base_value, p.target_value, p.measured_value, p.review_date, sum(s.overdue for s in steps), p.version,
     )
 

@@ -44,7 +44,7 @@ def tabs() -> list[TabSpec]:
         TabSpec("complaints", QT_TRANSLATE_NOOP("Tabs", "Complaints"),
                 _lazy("desk_app.ui.complaints_tab", "ComplaintsTab")),
         TabSpec("improvement", QT_TRANSLATE_NOOP("Tabs", "Improvement"),
-                placeholder(QT_TRANSLATE_NOOP("Tabs", "Improvement: the improvement project tracking table."))),
+                _lazy("desk_app.ui.improvement_tab", "ImprovementTab")),
         TabSpec("surveys", QT_TRANSLATE_NOOP("Tabs", "Surveys"),
                 placeholder(QT_TRANSLATE_NOOP(
                     "Tabs", "Surveys: questionnaire templates, plans, Excel distribution and collection, "
