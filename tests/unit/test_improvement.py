@@ -104,7 +104,7 @@ def test_from_revisit_form_keeps_link_both_ways(db, lead):
 
 
 def _survey(unit: CustomerUnit, answers: list[tuple[str, int]], when: datetime) -> None:
-    template = SurveyTemplate.get_or_create(code="company", template_version=1,
+    template = SurveyTemplate.get_or_create(code="test-goal", template_version=1,
                                             defaults={"kind": "company", "name_zh": "公司满意度调查问卷",
                                                       "name_en": "Company"})[0]
     question = SurveyQuestion.get_or_create(template=template, seq=1,

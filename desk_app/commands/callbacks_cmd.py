@@ -1,0 +1,93 @@
+"""`desk-app callbacks plan --date YYYY-MM-DD`: sample and assign the day's callbacks, print the worklist.
+
+The plan is made as `--user U` or, by default, as the first active manager (by id), else the
+first active dispatcher: planning needs the PLAN_CALLBACKS permission, which a pure
+administrator does not have (the first administrator of a database is also a manager).
+Planning a date that is already planned prints the stored plan.
+"""
+
+import argparse
+import unicodedata
+from datetime import date
+
+from peewee import SqliteDatabase
+
+from desk_app.i18n import label, t
+from desk_app.models import User
+from desk_app.models.enums import Role
+from desk_app.services.auth import Actor
+from desk_app.services.errors import ValidationError
+
+NAME = "callbacks"
+HELP = "plan the day's phone callbacks (sample closed tickets, assign callers) and print the worklist"
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from exc
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    plan = sub.add_parser("plan", help="sample and assign the callbacks of a working day",
+                          description="sample and assign the callbacks of a working day")
+    plan.add_argument("--date", type=iso_date, required=True, metavar="YYYY-MM-DD",
+                      help="the working day the calls are made (samples the previous working day's closings)")
+    plan.add_argument("--user", metavar="U", help="plan as this user (default: the first active manager, "
+                                                 "else dispatcher)")
+
+
+def acting_user(username: str | None) -> Actor:
+    """--user, else the first active manager, else the first active dispatcher."""
+    if username:
+        user = User.get_or_none(User.username == username.strip())
+        if user is None or not user.active:
+            raise ValidationError(t("There is no active user named {name}.", name=username), field="user")
+        return Actor.from_user(user)
+    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
+    for role in (Role.MANAGER, Role.DISPATCHER):
+        for user in users:
+            if role in user.role_set():
+                return Actor.from_user(user)
+    raise ValidationError(t("There is no active manager or dispatcher to plan callbacks; pass --user."),
+                          field="user")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A plain text table whose columns line up with Chinese text too."""
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
+    from desk_app.services.sampling import plan_callbacks, reason_label
+
+    actor = acting_user(args.user)
+    result = plan_callbacks(actor, args.date)
+    heading = t("Callback plan {day} (tickets closed {first} to {last}), callbacks: {n}",
+                day=result.plan_date.isoformat(), first=result.closed_from.isoformat(),
+                last=result.closed_to.isoformat(), n=len(result.callbacks))
+    if not result.created:
+        heading += " " + t("(planned before; the stored plan is shown)")
+    print(heading)
+    if result.callbacks:
+        rows = [[c.caller_name, label(c.caller_kind), c.ticket_number, c.technician_name, c.reporter_name,
+                 c.reporter_phone, f"{c.due_at:%Y-%m-%d %H:%M}"] for c in result.callbacks]
+        print(table([t("Caller"), t("Kind"), t("Ticket"), t("Technician"), t("Reporter"), t("Phone"), t("Due")],
+                    rows))
+    counts = result.skipped_counts
+    reasons = ", ".join(f"{reason_label(r)}: {n}" for r, n in counts.items())
+    print(t("Skipped: {n}", n=sum(counts.values())) + (f" ({reasons})" if reasons else ""))
+    for s in result.skipped:
+        print(f"  {s.number}: {reason_label(s.reason)}" + (f" — {s.detail}" if s.detail else ""))
+    return 0
