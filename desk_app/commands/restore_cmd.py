@@ -20,7 +20,7 @@ def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     db_path = Path(db.database)
     close_database(db)
     saved = backup.restore_database(args.file, db_path)
-    open_database(db_path)  # migrates a restored older schema
+    close_database(open_database(db_path))  # migrates a restored older schema
     if saved:
         print(f"previous database saved as {saved}")
     print(f"restored {args.file} into {db_path}")

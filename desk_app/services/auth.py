@@ -65,7 +65,7 @@ def create_first_admin(username: str, full_name: str, password: str) -> Actor:
     from desk_app.services import audit, users
 
     if not needs_first_admin():
-        raise ValidationError(t("The user name {name} is already taken.", name=username), field="username")
+        raise ValidationError(t("An administrator already exists."), field="username")
     users.validate_username(username)
     check_password_policy(password)
     user = User.create(

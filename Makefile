@@ -1,0 +1,107 @@
+# Service Desk — build, run and test.
+#
+#   make run     open the application (GUI) on the default database
+#   make test    unit and UI tests (headless), then ruff
+#
+# On Debian/Ubuntu as root the system packages Qt and the tests need are installed
+# first (only the missing ones). As a normal user that step is skipped with a note.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+ARGS ?=
+LINT_PATHS = $(wildcard desk_app tests benchmarks)
+
+# Debian packages. Extend TEST_DEBS (e.g. with libreoffice-calc-nogui) when a test needs more.
+BUILD_DEBS := python3 python3-venv
+RUNTIME_DEBS := fonts-wqy-microhei libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 \
+	libxcb-xkb1
+TEST_DEBS := $(RUNTIME_DEBS) poppler-utils xvfb xauth
+
+# Install the missing packages of the list given in $(1): as root with apt-get, else just report.
+define install_debs
+	@missing=""; \
+	if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "make: no dpkg here; install the equivalents of these packages yourself: $(1)"; exit 0; \
+	fi; \
+	for pkg in $(1); do \
+		dpkg -s "$$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$pkg"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+		echo "make: not root, skipping apt-get; missing Debian packages:$$missing"; exit 0; \
+	fi; \
+	echo "make: installing$$missing"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing </dev/null
+endef
+
+.PHONY: help deps deps-runtime venv run test lint bench translations clean distclean
+
+help:
+	@echo "make run           open the application"
+	@echo "make test          run the tests (PYTEST_ARGS='-k name' to pass options), then ruff"
+	@echo "make lint          ruff only"
+	@echo "make bench         run the benchmarks"
+	@echo "make translations  compile resources/translations/*.ts to .qm"
+	@echo "make deps          install missing Debian packages (root only)"
+	@echo "make venv          create .venv and install the app with its test extras"
+	@echo "make clean         remove caches and build output (distclean also removes .venv)"
+
+deps:
+	$(call install_debs,$(BUILD_DEBS) $(TEST_DEBS))
+
+deps-runtime:
+	$(call install_debs,$(BUILD_DEBS) $(RUNTIME_DEBS))
+
+venv: $(STAMP)
+
+$(VPY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "make: $(PYTHON) is older than 3.11; run with PYTHON=python3.11 (or newer)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install --disable-pip-version-check -q -e '.[test]'
+	@touch $@
+
+run: deps-runtime venv
+	$(VENV)/bin/desk-app $(ARGS)
+
+# ruff runs even when a test fails, so one CI run reports both; the exit status is the worst.
+test: deps venv
+	@status=0; \
+	echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS)"; \
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+	echo "$(VENV)/bin/ruff check $(LINT_PATHS)"; \
+	$(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
+	exit $$status
+
+lint: venv
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+
+bench: deps venv
+	@if [ -f benchmarks/__main__.py ]; then \
+		QT_QPA_PLATFORM=offscreen $(VPY) -m benchmarks; \
+	else \
+		echo "make: no benchmarks yet (benchmarks/__main__.py does not exist)"; \
+	fi
+
+translations: venv
+	@shopt -s nullglob; ts=(resources/translations/*.ts); \
+	if [ $${#ts[@]} -eq 0 ]; then echo "make: no .ts files in resources/translations"; \
+	else $(VENV)/bin/pyside6-lrelease "$${ts[@]}"; fi
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .bench build dist *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
