@@ -1,6 +1,7 @@
 """The command line (SPEC §11): the GUI when no sub-command is given, else one job."""
 
 import argparse
+import os
 import sys
 
 from desk_app import __version__
@@ -44,5 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     except DeskError as exc:
         print(f"desk-app {args.command}: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`, which closed early
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         close_database(db)
