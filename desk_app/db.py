@@ -28,9 +28,63 @@ def _v2_user_preferences(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     db.create_tables([UserPreference])
 
 
+#: Version 3: the ticket search index, the record of deleted ticket numbers (never reused, R3) and
+#: indexes for the ticket list's filters and sort orders.
+#:
+#: ticket_fts is a contentless FTS5 trigram index kept in sync by triggers (so bulk `insert_many`
+#: inserts are indexed too). Every indexed value ends with two U+0001 characters (which the services
+#: never store): then every occurrence of a 1- or 2-character term starts some trigram, and the
+#: vocabulary table finds those trigrams by prefix (see desk_app.services.search).
+_FTS_VALUES = ("{t}.number || char(1, 1), {t}.reporter_name || char(1, 1), {t}.description || char(1, 1), "
+               "{t}.resolution || char(1, 1)")
+_FTS_COLUMNS = "number, reporter_name, description, resolution"
+_V3_TICKET_SEARCH_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS ticket_fts USING fts5({_FTS_COLUMNS}, content='', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS ticket_fts_vocab USING fts5vocab(ticket_fts, 'row')",
+    "CREATE TRIGGER IF NOT EXISTS ticket_fts_ai AFTER INSERT ON ticket BEGIN "
+    f"INSERT INTO ticket_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_FTS_VALUES.format(t='new')}); END",
+    "CREATE TRIGGER IF NOT EXISTS ticket_fts_ad AFTER DELETE ON ticket BEGIN "
+    f"INSERT INTO ticket_fts(ticket_fts, rowid, {_FTS_COLUMNS}) "
+    f"VALUES ('delete', old.id, {_FTS_VALUES.format(t='old')}); END",
+    "CREATE TRIGGER IF NOT EXISTS ticket_fts_au "
+    "AFTER UPDATE OF id, number, reporter_name, description, resolution ON ticket BEGIN "
+    f"INSERT INTO ticket_fts(ticket_fts, rowid, {_FTS_COLUMNS}) "
+    f"VALUES ('delete', old.id, {_FTS_VALUES.format(t='old')}); "
+    f"INSERT INTO ticket_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_FTS_VALUES.format(t='new')}); END",
+    "CREATE TABLE IF NOT EXISTS ticket_number_used (day TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS ticket_number_keep AFTER DELETE ON ticket "
+    "WHEN old.number GLOB 'GD-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9]*' BEGIN "
+    "INSERT INTO ticket_number_used(day, last) "
+    "VALUES (substr(old.number, 4, 8), CAST(substr(old.number, 13) AS INTEGER)) "
+    "ON CONFLICT(day) DO UPDATE SET last = max(last, excluded.last); END",
+    "CREATE INDEX IF NOT EXISTS ticket_state_reported_at ON ticket (state, reported_at)",
+    "CREATE INDEX IF NOT EXISTS ticket_team_state_reported_at ON ticket (team_id, state, reported_at)",
+    "CREATE INDEX IF NOT EXISTS ticket_assignee_reported_at ON ticket (assignee_id, reported_at)",
+    "CREATE INDEX IF NOT EXISTS ticket_created_by_reported_at ON ticket (created_by_id, reported_at)",
+)
+
+
+def install_ticket_search(db: SqliteDatabase) -> None:
+    """Create the ticket search index, its triggers and the list indexes, and index the existing tickets.
+
+    Also the repair for an index out of step: it empties the index and fills it again.
+    """
+    for statement in _V3_TICKET_SEARCH_SQL:
+        db.execute_sql(statement)
+    db.execute_sql("INSERT INTO ticket_fts(ticket_fts) VALUES ('delete-all')")
+    db.execute_sql(f"INSERT INTO ticket_fts(rowid, {_FTS_COLUMNS}) SELECT id, {_FTS_VALUES.format(t='ticket')} "
+                   "FROM ticket")
+
+
+def _v3_ticket_search(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """Version 3: FTS5 trigram search over tickets, kept ticket numbers, list indexes."""
+    install_ticket_search(db)
+
+
 #: STEPS[n] upgrades a schema of version n-1 to version n. Append; never edit a released step.
 STEPS: dict[int, MigrationStep] = {
     2: _v2_user_preferences,
+    3: _v3_ticket_search,
 }
 SCHEMA_VERSION = max(STEPS)
 
@@ -63,6 +117,7 @@ def create_schema(db: SqliteDatabase) -> None:
     """Create every table of the current schema in an empty database."""
     with db.atomic():
         db.create_tables(ALL_MODELS)
+        install_ticket_search(db)
         _set_schema_version(db, SCHEMA_VERSION)
 
 
@@ -107,8 +162,20 @@ def open_database(path: str | Path, backup_dir: Path | None = None) -> SqliteDat
         db.close()
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
     else:
-        migrate(db, path, backup_dir)
+        try:
+            migrate(db, path, backup_dir)
+        except BaseException:
+            db.close()
+            raise
+    _install_reference_data()
     return db
+
+
+def _install_reference_data() -> None:
+    """Data every desk starts with: the standard questionnaires (R27)."""
+    from desk_app.services.survey_templates import ensure_standard_templates
+
+    ensure_standard_templates()
 
 
 def close_database(db: SqliteDatabase) -> None:
