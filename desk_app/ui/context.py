@@ -12,6 +12,7 @@ class DataEvents(QObject):
     """Tabs announce changes here so that other tabs refresh (e.g. a closed ticket → callbacks)."""
 
     changed = Signal(str)  # the table name that changed, e.g. "ticket"
+    open_record = Signal(str, int)  # (kind, id): show this record, e.g. ("ticket", 7) from the Today tab
 
 
 @dataclass

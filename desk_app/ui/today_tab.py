@@ -1,0 +1,414 @@
+"""The Today tab (first tab): each person's work for today, grouped by what needs doing.
+
+One tree lists the sections of `services.today.today_for` (their item counts in the headings,
+overdue lines in red); Enter or a double-click on a line emits `open_record(kind, id)` here and on
+`context.events`, so the main window can show that record in its tab. `count_changed(n)` tells the
+main window how many lines need action (for the tab title). Managers also get three charts:
+callback satisfaction by week, complaints by month and this month's standings.
+
+The tab refreshes when any tab announces a change (`context.events.changed`, coalesced), every
+five minutes, and with F5. The charts are recomputed only while the tab is on screen.
+"""
+
+import logging
+from datetime import date, datetime
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.services import today
+from desk_app.services.errors import DeskError
+from desk_app.services.today import TodayItem, TodaySection, TodayView
+from desk_app.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+OVERDUE_COLOR = QColor("#c62828")
+MUTED_COLOR = QColor("#757575")
+REFRESH_MS = 5 * 60 * 1000
+COALESCE_MS = 250
+STANDINGS_TOP = 10
+
+#: Item data roles on column 0.
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class TodayTab(QWidget):
+    open_record = Signal(str, int)  # (kind, id), kinds as in services.today.KINDS
+    count_changed = Signal(int)  # lines needing action, for the tab title
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.view: TodayView | None = None
+        self.count = 0
+        self._charts_stale = True
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("today_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("today_summary")
+        refresh_button = QPushButton(self.tr("Refresh"), self)
+        refresh_button.setToolTip(self.tr("Reload the list (F5)"))
+        refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("today_tree")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("What"), self.tr("Due"), self.tr("Details")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.tree.setToolTip(self.tr("Double-click a line or press Enter to open the record."))
+        self.tree.itemActivated.connect(self._activated)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.summary)
+        top.addLayout(titles, 1)
+        top.addWidget(refresh_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.chart_views: dict[str, QChartView] = {}
+        self.charts_panel: QWidget | None = None
+        body: QWidget = self.tree
+        if self._show_charts():
+            self.charts_panel = QWidget(self)
+            self.charts_panel.setObjectName("today_charts")
+            charts_layout = QVBoxLayout(self.charts_panel)
+            charts_layout.setContentsMargins(0, 0, 0, 0)
+            for key, stretch in (("satisfaction", 4), ("complaints", 4), ("standings", 5)):
+                chart_view = QChartView(self.charts_panel)
+                chart_view.setObjectName(f"chart_{key}")
+                chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                chart_view.setChart(QChart())
+                self.chart_views[key] = chart_view
+                charts_layout.addWidget(chart_view, stretch)
+            splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            splitter.addWidget(self.tree)
+            splitter.addWidget(self.charts_panel)
+            splitter.setStretchFactor(0, 5)
+            splitter.setStretchFactor(1, 4)
+            splitter.setSizes([500, 400])
+            body = splitter
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self.refresh)
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(REFRESH_MS)
+        self._periodic.timeout.connect(self.refresh)
+        self._periodic.start()
+        context.events.changed.connect(self._changed)
+
+        self.refresh()
+        self.refresh_charts()
+
+    # -- data -----------------------------------------------------------------------------------------
+    def _show_charts(self) -> bool:
+        from desk_app.models.enums import Role
+
+        return self.context.actor.has_role(Role.MANAGER)
+
+    def _changed(self, _table: str) -> None:
+        self._charts_stale = True
+        self._coalesce.start()
+
+    def refresh(self) -> None:
+        """Reload the sections (and the charts, if they are on screen and out of date)."""
+        self._coalesce.stop()
+        try:
+            view = today.today_for(self.context.actor)
+        except DeskError as exc:
+            self.summary.setText(str(exc))
+            return
+        except Exception:  # a timer refresh must never raise into the event loop
+            log.exception("the Today tab could not be refreshed")
+            self.summary.setText(self.tr("The list could not be loaded; the details are in the log file."))
+            return
+        self.view = view
+        self._fill(view)
+        self.count = view.count
+        self.count_changed.emit(view.count)
+        if self.chart_views and (self._charts_stale and self.isVisible()):
+            self.refresh_charts()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.chart_views and self._charts_stale:
+            QTimer.singleShot(0, self.refresh_charts)
+
+    # -- the list -------------------------------------------------------------------------------------
+    def section_title(self, key: str) -> str:
+        titles = {
+            today.MY_TICKETS: self.tr("My tickets near or past their service level"),
+            today.MY_CALLBACKS: self.tr("My callbacks due today or overdue"),
+            today.SELF_EVALUATION: self.tr("Tickets waiting for self-evaluation"),
+            today.REVISIT_FORMS: self.tr("Revisit forms due before the fault analysis meeting"),
+            today.COMPLAINTS_TO_VERIFY: self.tr("Complaints waiting for verification"),
+            today.COMPLAINTS_OVERDUE: self.tr("Complaints past their agreed time"),
+            today.REPORTS_TO_APPROVE: self.tr("Reports waiting for approval"),
+            today.IMPROVEMENT_STEPS_OVERDUE: self.tr("Improvement steps overdue"),
+            today.SURVEY_PLANS: self.tr("Survey plans collecting (response rate)"),
+            today.SURVEY_REMINDERS: self.tr("Survey recipients to remind"),
+        }
+        return titles.get(key, key)
+
+    def _due_text(self, item: TodayItem, at: datetime) -> str:
+        due = item.due
+        if due is None:
+            return ""
+        if isinstance(due, datetime):
+            text = due.strftime("%H:%M") if due.date() == at.date() else due.strftime("%Y-%m-%d %H:%M")
+        elif isinstance(due, date):
+            text = due.isoformat()
+        else:
+            text = str(due)
+        return self.tr("{due} (overdue)").format(due=text) if item.overdue else text
+
+    def _fill(self, view: TodayView) -> None:
+        collapsed = {self.tree.topLevelItem(i).data(0, SECTION_ROLE) for i in range(self.tree.topLevelItemCount())
+                     if not self.tree.topLevelItem(i).isExpanded()}
+        current = self.tree.currentItem()
+        keep = (current.data(0, KIND_ROLE), current.data(0, ID_ROLE)) if current is not None else None
+
+        locale = QLocale()
+        day = QDate(view.at.year, view.at.month, view.at.day)
+        self.heading.setText(self.tr("Today, {date}").format(
+            date=locale.toString(day, QLocale.FormatType.LongFormat)))
+        overdue = sum(s.overdue for s in view.sections)
+        if not view.sections:
+            self.summary.setText(self.tr("Nothing is waiting for you here."))
+        elif view.count == 0:
+            self.summary.setText(self.tr("Nothing is waiting for you. Well done."))
+        else:
+            self.summary.setText(self.tr("%n item(s) need your attention", "", view.count)
+                                 + (self.tr(", %n overdue", "", overdue) if overdue else "") + ".")
+
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        italic = QFont(self.tree.font())
+        italic.setItalic(True)
+        restore: QTreeWidgetItem | None = None
+        for section in view.sections:
+            head = self._section_item(section, bold)
+            self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)  # only works once the item is in the tree
+            if not section.items:
+                empty = QTreeWidgetItem(head, [self.tr("Nothing waiting")])
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                empty.setFont(0, italic)
+                empty.setForeground(0, QBrush(MUTED_COLOR))
+            for item in section.items:
+                line = QTreeWidgetItem(head, [item.text, self._due_text(item, view.at), item.detail])
+                line.setData(0, KIND_ROLE, item.kind)
+                line.setData(0, ID_ROLE, item.record_id)
+                for column, tip in enumerate((item.text, line.text(1), item.detail)):
+                    if tip:
+                        line.setToolTip(column, tip)
+                if item.overdue:
+                    for column in range(3):
+                        line.setForeground(column, QBrush(OVERDUE_COLOR))
+                if keep == (item.kind, item.record_id) and restore is None:
+                    restore = line
+            head.setExpanded(section.key not in collapsed)
+        self.tree.setUpdatesEnabled(True)
+        self.tree.setColumnWidth(2, min(max(self.tree.sizeHintForColumn(2) + 12, 120), 240))
+        if restore is not None:
+            self.tree.setCurrentItem(restore)
+
+    def _section_item(self, section: TodaySection, bold: QFont) -> QTreeWidgetItem:
+        title = self.section_title(section.key)
+        head = QTreeWidgetItem([f"{title} ({section.count})"])
+        head.setData(0, SECTION_ROLE, section.key)
+        head.setFont(0, bold)
+        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if section.overdue:
+            head.setForeground(0, QBrush(OVERDUE_COLOR))
+            head.setToolTip(0, self.tr("%n overdue", "", section.overdue))
+        return head
+
+    def section_items(self, key: str) -> list[QTreeWidgetItem]:
+        """The tree's lines of one section (for tests and keyboard navigation)."""
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            if head.data(0, SECTION_ROLE) == key:
+                return [head.child(j) for j in range(head.childCount()) if head.child(j).data(0, KIND_ROLE)]
+        return []
+
+    def _activated(self, line: QTreeWidgetItem, _column: int = 0) -> None:
+        kind = line.data(0, KIND_ROLE)
+        record_id = line.data(0, ID_ROLE)
+        if not kind or record_id is None:
+            if line.data(0, SECTION_ROLE):
+                line.setExpanded(not line.isExpanded())
+            return
+        self.open_record.emit(str(kind), int(record_id))
+        self.context.events.open_record.emit(str(kind), int(record_id))
+
+    # -- charts (managers) ----------------------------------------------------------------------------
+    def refresh_charts(self) -> None:
+        if not self.chart_views:
+            return
+        self._charts_stale = False
+        try:
+            weeks = today.weekly_callback_satisfaction(12)
+            months = today.complaints_per_month(12)
+            standings = today.month_standings_top(self.context.actor, STANDINGS_TOP)
+        except Exception:
+            log.exception("the Today tab's charts could not be computed")
+            return
+        self._set_chart("satisfaction", self._satisfaction_chart(weeks))
+        self._set_chart("complaints", self._complaints_chart(months))
+        self._set_chart("standings", self._standings_chart(standings))
+
+    def _set_chart(self, key: str, chart: QChart) -> None:
+        view = self.chart_views[key]
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+
+    def _new_chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        chart.setTitleFont(title_font)
+        chart.legend().hide()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        return chart
+
+    def _axis_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _satisfaction_chart(self, weeks: list[today.WeekRate]) -> QChart:
+        chart = self._new_chart(self.tr("Callback satisfaction rate by week (%)"))
+        series = QLineSeries(chart)
+        series.setName(self.tr("Satisfaction rate"))
+        series.setPointsVisible(True)
+        for i, week in enumerate(weeks):
+            if week.rate is not None:
+                series.append(i, week.rate)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis(chart)
+        x_axis.append([f"{w.week_start:%m-%d}" for w in weeks])
+        x_axis.setLabelsFont(self._axis_font())
+        x_axis.setLabelsAngle(-45)
+        y_axis = QValueAxis(chart)
+        rates = [w.rate for w in weeks if w.rate is not None]
+        low = min([50.0, *rates]) // 10 * 10
+        y_axis.setRange(low, 100.0)
+        y_axis.setTickCount(int((100 - low) // 10) + 1 if low >= 50 else 6)
+        y_axis.setLabelFormat("%d")
+        y_axis.setLabelsFont(self._axis_font())
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        if not rates:
+            chart.setTitle(chart.title() + " — " + self.tr("no callbacks yet"))
+        return chart
+
+    def _complaints_chart(self, months: list[tuple[str, int]]) -> QChart:
+        chart = self._new_chart(self.tr("Complaints by month"))
+        bars = QBarSet(self.tr("Complaints"), chart)
+        bars.append([float(n) for _, n in months])
+        bars.setColor(QColor("#ef6c00"))
+        series = QBarSeries(chart)
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis(chart)
+        x_axis.append([m[2:] for m, _ in months])  # "26-11"
+        x_axis.setLabelsFont(self._axis_font())
+        x_axis.setLabelsAngle(-45)
+        y_axis = QValueAxis(chart)
+        top = max([n for _, n in months] + [1])
+        y_axis.setRange(0, top + max(1, round(top * 0.15)))
+        y_axis.setLabelFormat("%d")
+        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        y_axis.setTickInterval(max(1, (top + 4) // 5))
+        y_axis.setLabelsFont(self._axis_font())
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        return chart
+
+    def _standings_chart(self, rows: list) -> QChart:
+        month = f"{self.view.at if self.view else datetime.now():%Y-%m}"
+        chart = self._new_chart(self.tr("This month's standings ({month})").format(month=month))
+        bars = QBarSet(self.tr("Score"), chart)
+        ordered = list(reversed(rows))  # the horizontal axis runs bottom-up: best at the top
+        bars.append([float(r.score) for r in ordered])
+        bars.setColor(QColor("#1565c0"))
+        series = QHorizontalBarSeries(chart)
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
+        series.setLabelsFormat("@value")
+        chart.addSeries(series)
+        y_axis = QBarCategoryAxis(chart)
+        y_axis.append([r.name for r in ordered] or [""])
+        y_axis.setLabelsFont(self._axis_font())
+        y_axis.setTruncateLabels(False)
+        x_axis = QValueAxis(chart)
+        x_axis.setRange(0, max([r.score for r in rows] + [5.0]) * 1.1)
+        x_axis.applyNiceNumbers()
+        x_axis.setLabelFormat("%g")
+        x_axis.setLabelsFont(self._axis_font())
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        if not rows:
+            chart.setTitle(chart.title() + " — " + self.tr("no evaluations yet"))
+        return chart
