@@ -1,0 +1,72 @@
+"""`desk-app report KIND --period P -o FILE.pdf`: generate a report as a stored draft and write its PDF.
+
+KIND is monthly-service | monthly-evaluation | quarterly-satisfaction | annual-survey; P is 2026-10
+for the monthly kinds, 2026-Q3 for the quarterly report and 2026 for the annual one. A malformed
+period, or one of the wrong shape for KIND, is a usage error (exit 2).
+
+The command line acts as the first active manager (the lowest user id holding the manager role),
+or failing that the first active administrator: it is an administrator's tool for scheduled jobs.
+The report language follows `--lang` (else the system locale). The PDF is written atomically; the
+draft (version = previous highest + 1) is stored in the database and goes through approval in the GUI.
+"""
+
+import argparse
+import sys
+
+from peewee import SqliteDatabase
+
+from desk_app.i18n import current_language, t
+
+NAME = "report"
+HELP = "generate a report (stored as a draft) and write its PDF (R35-R37)"
+KINDS = ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey")
+
+
+def period_arg(text: str) -> str:
+    """argparse type: a well-formed period (YYYY-MM, YYYY-Qn or YYYY); exit 2 otherwise."""
+    from desk_app.services.report_data import period_shape_of
+
+    if period_shape_of(text) is None:
+        raise argparse.ArgumentTypeError(f"not a period YYYY-MM, YYYY-Qn or YYYY: {text!r}")
+    return text.strip().upper()
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=" | ".join(KINDS))
+    parser.add_argument("--period", type=period_arg, required=True, metavar="P",
+                        help="2026-10 (monthly), 2026-Q3 (quarterly) or 2026 (annual)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    parser.set_defaults(report_parser=parser)
+
+
+def acting_user():
+    """The first active manager, else the first active administrator (as an Actor), else None."""
+    from desk_app.models import User
+    from desk_app.models.enums import Role
+    from desk_app.services.auth import Actor
+
+    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
+    for role in (Role.MANAGER, Role.ADMIN):
+        for user in users:
+            if role in user.role_set():
+                return Actor.from_user(user)
+    return None
+
+
+def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
+    from desk_app.services import report_data, reports
+    from desk_app.services.errors import DeskError
+
+    wanted = report_data.PERIOD_SHAPE[args.kind]
+    if report_data.period_shape_of(args.period) != wanted:
+        args.report_parser.error(f"{args.kind} needs a period like {report_data.PERIOD_EXAMPLE[wanted]}, "
+                                 f"not {args.period!r}")  # exits with 2
+    actor = acting_user()
+    if actor is None:
+        raise DeskError(t("No active manager or administrator can act for the command line."))
+    row = reports.generate(actor, args.kind, args.period, current_language())
+    path = reports.save_pdf(row.id, args.output)
+    print(t("Report {number} version {version} ({state}) written to {path}", number=row.number,
+            version=row.report_version, state=reports.state_label(row.state), path=str(path)))
+    print(f"sha256 {row.sha256}", file=sys.stdout)
+    return 0
