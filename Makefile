@@ -23,7 +23,7 @@ RUNTIME_DEBS := fonts-wqy-microhei libegl1 libgl1 libfontconfig1 libdbus-1-3 lib
 	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 \
 	libxcb-xkb1
-TEST_DEBS := $(RUNTIME_DEBS) poppler-utils xvfb xauth
+TEST_DEBS := $(RUNTIME_DEBS) poppler-utils xvfb xauth libreoffice-calc-nogui
 
 # Install the missing packages of the list given in $(1): as root with apt-get, else just report.
 define install_debs

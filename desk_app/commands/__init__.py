@@ -4,6 +4,18 @@
 errors (exit 1). Add a module here and to COMMANDS to add a sub-command.
 """
 
-from desk_app.commands import backup_cmd, demo_cmd, restore_cmd
+from desk_app.commands import (
+    backup_cmd,
+    callbacks_cmd,
+    demo_cmd,
+    export_tickets_cmd,
+    import_tickets_cmd,
+    kpi_cmd,
+    report_cmd,
+    restore_cmd,
+    survey_cmd,
+    verify_cmd,
+)
 
-COMMANDS = [demo_cmd, backup_cmd, restore_cmd]
+COMMANDS = [demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd, export_tickets_cmd, callbacks_cmd, kpi_cmd,
+            report_cmd, verify_cmd, survey_cmd]

@@ -1,0 +1,77 @@
+"""`desk-app survey export --plan ID -o DIR` and `desk-app survey import PATH…` (R29, R30).
+
+Export writes one workbook per recipient of an approved (or already distributing) plan and
+prints the files. Import takes files and folders of returned workbooks, prints each file's
+outcome and exits 0 when every file was accepted, 1 when any was rejected (the accepted ones
+are stored; nothing of a rejected one is).
+
+The command acts as `--user U` or, by default, the first active quality controller, else the
+first active manager.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from desk_app.i18n import t
+from desk_app.models import User
+from desk_app.models.enums import Role
+from desk_app.services.auth import Actor
+from desk_app.services.errors import ValidationError
+
+NAME = "survey"
+HELP = "export questionnaire workbooks of a survey plan, import returned ones (R29, R30)"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = sub.add_parser("export", help="one workbook per recipient of a plan",
+                            description="write one questionnaire workbook per recipient of a survey plan")
+    export.add_argument("--plan", required=True, metavar="ID", help="the plan's id or number (e.g. DC-2026-01)")
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="folder for the workbooks")
+    export.add_argument("--unsent", action="store_true", help="only recipients who were not sent a workbook yet")
+    export.add_argument("--user", metavar="U", help="act as this user")
+    imp = sub.add_parser("import", help="import returned workbooks (files or folders)",
+                         description="import returned questionnaire workbooks; each file is accepted or rejected")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="workbook files or folders of them")
+    imp.add_argument("--user", metavar="U", help="act as this user")
+
+
+def acting_user(username: str | None) -> Actor:
+    """--user, else the first active quality controller, else the first active manager."""
+    if username:
+        user = User.get_or_none(User.username == username.strip())
+        if user is None or not user.active:
+            raise ValidationError(t("There is no active user named {name}.", name=username), field="user")
+        return Actor.from_user(user)
+    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
+    for role in (Role.QUALITY, Role.MANAGER):
+        for user in users:
+            if role in user.role_set():
+                return Actor.from_user(user)
+    raise ValidationError(t("There is no active quality controller or manager to act for the command line; "
+                            "pass --user."), field="user")
+
+
+def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
+    from desk_app.services import survey_collection, survey_plans
+
+    actor = acting_user(args.user)
+    if args.action == "export":
+        plan = survey_plans.find_plan(args.plan)
+        result = survey_plans.export_workbooks(actor, plan.id, args.output, only_unsent=args.unsent)
+        for path in result.files:
+            print(path)
+        print(t("{n} workbooks of survey plan {number} written to {folder}; the plan is {state}.",
+                n=len(result.files), number=result.plan_number, folder=result.folder,
+                state=survey_plans.state_label(result.state)), file=sys.stderr)
+        return 0
+    outcomes = survey_collection.import_paths(actor, args.paths)
+    if not outcomes:
+        raise ValidationError(t("No workbook (.xlsx) was found in the paths given."), field="paths")
+    for outcome in outcomes:
+        print(outcome.text())
+    print(survey_collection.summary(outcomes))
+    return 0 if all(o.accepted for o in outcomes) else 1
