@@ -24,23 +24,14 @@ from desk_app.i18n import t
 from desk_app.models import (
     Callback,
     Complaint,
-    CustomerUnit,
     Evaluation,
-    Finding,
     ImprovementProject,
     RevisitForm,
-    SurveyAnswer,
-    SurveyPlan,
-    SurveyQuestion,
-    SurveyRecipient,
-    SurveyResponse,
-    SurveyTemplate,
     Team,
     Ticket,
     now,
 )
 from desk_app.models.enums import (
-    AnswerType,
     CallbackState,
     EvaluationKind,
     ImprovementState,
@@ -48,7 +39,16 @@ from desk_app.models.enums import (
     Rating,
     ReportKind,
 )
-from desk_app.services import complaints, improvement, indicators, kpi, registers, revisits, settings
+from desk_app.services import (
+    complaints,
+    improvement,
+    indicators,
+    kpi,
+    registers,
+    revisits,
+    settings,
+    survey_analysis,
+)
 from desk_app.services.auth import Actor
 from desk_app.services.complaints import ComplaintFilter
 from desk_app.services.errors import ValidationError
@@ -413,107 +413,20 @@ def monthly_evaluation(period: str, language: str = "zh_CN") -> dict:
 # survey reports (客户满意度调查报告, 用户满意度调查分析报告)
 
 
-def _fallback_survey_analysis(period_text: str, language: str) -> dict:
-    """A stand-in for the survey analysis service (R31), which does not exist yet.
-
-    Computes from the survey tables what the satisfaction reports need for the plans of one period
-    (SurveyPlan.period == period_text): response rate, satisfaction rate (share of very satisfied,
-    satisfied and basically satisfied rating answers), mean points per dimension and per question,
-    per customer unit, findings by level and type, and every comment grouped by dimension.
-    Replace it with the surveys service's analysis once that lands (same dict shape).
-    """
-    zh = language == "zh_CN"
-    plans = list(SurveyPlan.select(SurveyPlan, SurveyTemplate).join(SurveyTemplate)
-                 .where(SurveyPlan.period == period_text).order_by(SurveyPlan.number))
-    plan_ids = [pl.id for pl in plans]
-    recipients = SurveyRecipient.select().where(SurveyRecipient.plan.in_(plan_ids)).count() if plan_ids else 0
-    returned = (SurveyRecipient.select().where(SurveyRecipient.plan.in_(plan_ids)
-                                               & SurveyRecipient.returned_at.is_null(False)).count()
-                if plan_ids else 0)
-    responses = SurveyResponse.select().where(SurveyResponse.plan.in_(plan_ids)).count() if plan_ids else 0
-    returned = max(returned, responses) if recipients else returned
-    units = {u.id: u.name for u in CustomerUnit.select(CustomerUnit.id, CustomerUnit.name)}
-    answers = (list(SurveyAnswer.select(SurveyAnswer.value, SurveyAnswer.points, SurveyQuestion.id,
-                                        SurveyQuestion.seq, SurveyQuestion.dimension, SurveyQuestion.text_zh,
-                                        SurveyQuestion.text_en, SurveyQuestion.answer_type, SurveyResponse.unit,
-                                        SurveyQuestion.template)
-                    .join(SurveyQuestion).switch(SurveyAnswer).join(SurveyResponse)
-                    .where(SurveyResponse.plan.in_(plan_ids)).tuples()) if plan_ids else [])
-    rating_types = (AnswerType.RATING3.value, AnswerType.RATING5.value)
-    ratings: Counter = Counter()
-    dim_points: dict[str, list[int]] = defaultdict(list)
-    dim_ratings: dict[str, list[str]] = defaultdict(list)
-    questions: dict[int, dict] = {}
-    unit_ratings: dict[str, list[str]] = defaultdict(list)
-    unit_points: dict[str, list[int]] = defaultdict(list)
-    comments: dict[str, list[list[str]]] = defaultdict(list)
-    for value, points, qid, seq, dim, text_zh, text_en, answer_type, unit_id, _tmpl in answers:
-        value = (value or "").strip()
-        if not value:
-            continue
-        unit = units.get(unit_id, "")
-        if answer_type in rating_types:
-            ratings[value] += 1
-            dim_ratings[dim].append(value)
-            unit_ratings[unit].append(value)
-            q = questions.setdefault(qid, {"seq": seq, "dimension": dim, "text": text_zh if zh else text_en,
-                                           "answers": 0, "satisfied": 0, "points": []})
-            q["answers"] += 1
-            q["satisfied"] += value in SATISFIED
-            if points is not None:
-                q["points"].append(points)
-                dim_points[dim].append(points)
-                unit_points[unit].append(points)
-        elif answer_type == AnswerType.TEXT.value:
-            comments[dim].append([unit, value])
-    total = sum(ratings.values())
-    satisfied = sum(n for code, n in ratings.items() if code in SATISFIED)
-    all_points = [x for vals in dim_points.values() for x in vals]
-    dims = [d for d in DIMENSION_LABELS if d in dim_ratings] + sorted(d for d in dim_ratings
-                                                                       if d not in DIMENSION_LABELS)
-    unit_responses = Counter(units.get(u, "") for (u,) in SurveyResponse.select(SurveyResponse.unit)
-                             .where(SurveyResponse.plan.in_(plan_ids)).tuples()) if plan_ids else Counter()
-    findings = (list(Finding.select(Finding.level, Finding.problem_type).join(SurveyResponse)
-                     .where(SurveyResponse.plan.in_(plan_ids)).tuples()) if plan_ids else [])
-    return {
-        "plans": [{"number": pl.number, "title": pl.title,
-                   "template": pl.template.name_zh if zh else pl.template.name_en,
-                   "anonymous": pl.anonymous, "analysis_text": pl.analysis_text} for pl in plans],
-        "recipients": recipients,
-        "returned": returned,
-        "responses": responses,
-        "response_rate": pct(returned, recipients),
-        "rating_answers": total,
-        "satisfied_answers": satisfied,
-        "satisfaction_rate": pct(satisfied, total),
-        "mean_points": _mean(all_points),
-        "ratings": [[code, n] for code, n in _pairs(ratings, RATING_CODES) if n],
-        "dimensions": [{"dimension": d, "answers": len(dim_ratings[d]),
-                        "satisfaction_rate": pct(sum(v in SATISFIED for v in dim_ratings[d]), len(dim_ratings[d])),
-                        "mean_points": _mean(dim_points[d])} for d in dims],
-        "questions": [{"seq": q["seq"], "dimension": q["dimension"], "text": q["text"], "answers": q["answers"],
-                       "satisfaction_rate": pct(q["satisfied"], q["answers"]), "mean_points": _mean(q["points"])}
-                      for q in sorted(questions.values(), key=lambda q: (q["seq"], q["text"]))],
-        "units": [{"unit": u, "responses": unit_responses.get(u, 0), "answers": len(vals),
-                   "satisfaction_rate": pct(sum(v in SATISFIED for v in vals), len(vals)),
-                   "mean_points": _mean(unit_points[u])}
-                  for u, vals in sorted(unit_ratings.items(), key=lambda kv: kv[0])],
-        "findings_by_level": _pairs(Counter(lv or "" for lv, _ty in findings)),
-        "findings_by_type": _pairs(Counter(ty or "" for _lv, ty in findings)),
-        "comments": [[d, comments[d]] for d in list(DIMENSION_LABELS) + sorted(set(comments) - set(DIMENSION_LABELS))
-                     if comments.get(d)],
-    }
+def _survey_analysis(period_text: str, language: str) -> dict:
+    """The survey analysis service's figures (R31) for every plan of one period."""
+    return survey_analysis.analyse_period(period_text, language=language).as_dict()
 
 
 def _survey_report(kind: str, period: str, language: str, trend_steps: int) -> dict:
     p = parse_period(kind, period)
     figures = _base(kind, p.text, language)
     figures.update({"start": _iso(p.start), "end": _iso(p.last_day)})
-    figures.update(_fallback_survey_analysis(p.text, language))
+    figures.update(_survey_analysis(p.text, language))
     labels, rates, responses = [], [], []
     for steps in range(-(trend_steps - 1), 1):
         q = _shift(p, steps)
-        earlier = figures if steps == 0 else _fallback_survey_analysis(q.text, language)
+        earlier = figures if steps == 0 else _survey_analysis(q.text, language)
         labels.append(q.text)
         rates.append(earlier["satisfaction_rate"])
         responses.append(earlier["response_rate"])

@@ -240,16 +240,16 @@ def test_survey_reports(data, admin, cjk, kind, period, title):
                    .where((SurveyResponse.plan == plan) & SurveyQuestion.answer_type.in_(["rating3", "rating5"])))
     satisfied = sum(a.value in ("very_satisfied", "satisfied", "basic") for a in answers)
     assert f["rating_answers"] == len(answers)
-    assert f["satisfaction_rate"] == round(100 * satisfied / len(answers), 1)
+    assert f["satisfaction_rate"] == round(100 * satisfied / len(answers), 2)
     recipients = plan.recipients.count()
-    assert f["response_rate"] == round(100 * plan.responses.count() / recipients, 1)
+    assert f["response_rate"] == round(100 * plan.responses.count() / recipients, 2)
     # the same as the goal indicator service computes for a unit
     unit = data.units[0]
     start = datetime(2026, 7, 1)
     unit_rate = indicators.unit_satisfaction_rate(unit.id, start, start + timedelta(days=10))
     others = SurveyPlan.select().where(SurveyPlan.period != period).count()
     if not others:
-        assert next(u for u in f["units"] if u["unit"] == unit.name)["satisfaction_rate"] == round(unit_rate, 1)
+        assert next(u for u in f["units"] if u["unit"] == unit.name)["satisfaction_rate"] == round(unit_rate, 2)
     flat = squash(pdf_text(reports.get_pdf(row.id)))
     assert title in flat
     assert f"{f['satisfaction_rate']:.1f}%" in flat and f"{f['response_rate']:.1f}%" in flat
