@@ -14,9 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desk_app.demo.complaints import create_complaints
 from desk_app.demo.context import DAY_END, DemoCancelled, DemoContext
+from desk_app.demo.evaluations import create_evaluations
+from desk_app.demo.improvement import create_projects
 from desk_app.demo.knowledge import create_articles
 from desk_app.demo.people import create_people
+from desk_app.demo.surveys import create_surveys
 from desk_app.demo.tickets import create_tickets, period_start
 from desk_app.i18n import t
 from desk_app.models import Ticket, User, database_proxy
@@ -49,6 +53,10 @@ STEPS: list[DemoStep] = [
     DemoStep("people", create_people, lambda n: 30),
     DemoStep("tickets", create_tickets, lambda n: n),
     DemoStep("knowledge", create_articles, lambda n: 10),
+    DemoStep("evaluations", create_evaluations, lambda n: n // 4 + 20),
+    DemoStep("complaints", create_complaints, lambda n: 10),
+    DemoStep("improvement", create_projects, lambda n: 10),
+    DemoStep("surveys", create_surveys, lambda n: 20),
 ]
 
 
