@@ -12,11 +12,9 @@ from datetime import date
 
 from peewee import SqliteDatabase
 
+from desk_app.commands.acting import acting_user
 from desk_app.i18n import label, t
-from desk_app.models import User
 from desk_app.models.enums import Role
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
 
 NAME = "callbacks"
 HELP = "plan the day's phone callbacks (sample closed tickets, assign callers) and print the worklist"
@@ -39,22 +37,6 @@ def register(parser: argparse.ArgumentParser) -> None:
                                                  "else dispatcher)")
 
 
-def acting_user(username: str | None) -> Actor:
-    """--user, else the first active manager, else the first active dispatcher."""
-    if username:
-        user = User.get_or_none(User.username == username.strip())
-        if user is None or not user.active:
-            raise ValidationError(t("There is no active user named {name}.", name=username), field="user")
-        return Actor.from_user(user)
-    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
-    for role in (Role.MANAGER, Role.DISPATCHER):
-        for user in users:
-            if role in user.role_set():
-                return Actor.from_user(user)
-    raise ValidationError(t("There is no active manager or dispatcher to plan callbacks; pass --user."),
-                          field="user")
-
-
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -72,7 +54,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     from desk_app.services.sampling import plan_callbacks, reason_label
 
-    actor = acting_user(args.user)
+    actor = acting_user(args.user, (Role.MANAGER, Role.DISPATCHER))
     result = plan_callbacks(actor, args.date)
     heading = t("Callback plan {day} (tickets closed {first} to {last}), callbacks: {n}",
                 day=result.plan_date.isoformat(), first=result.closed_from.isoformat(),

@@ -15,7 +15,9 @@ import sys
 
 from peewee import SqliteDatabase
 
+from desk_app.commands.acting import acting_user
 from desk_app.i18n import current_language, t
+from desk_app.models.enums import Role
 
 NAME = "report"
 HELP = "generate a report (stored as a draft) and write its PDF (R35-R37)"
@@ -39,31 +41,14 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(report_parser=parser)
 
 
-def acting_user():
-    """The first active manager, else the first active administrator (as an Actor), else None."""
-    from desk_app.models import User
-    from desk_app.models.enums import Role
-    from desk_app.services.auth import Actor
-
-    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
-    for role in (Role.MANAGER, Role.ADMIN):
-        for user in users:
-            if role in user.role_set():
-                return Actor.from_user(user)
-    return None
-
-
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     from desk_app.services import report_data, reports
-    from desk_app.services.errors import DeskError
 
     wanted = report_data.PERIOD_SHAPE[args.kind]
     if report_data.period_shape_of(args.period) != wanted:
         args.report_parser.error(f"{args.kind} needs a period like {report_data.PERIOD_EXAMPLE[wanted]}, "
                                  f"not {args.period!r}")  # exits with 2
-    actor = acting_user()
-    if actor is None:
-        raise DeskError(t("No active manager or administrator can act for the command line."))
+    actor = acting_user(None, (Role.MANAGER, Role.ADMIN))
     row = reports.generate(actor, args.kind, args.period, current_language())
     path = reports.save_pdf(row.id, args.output)
     print(t("Report {number} version {version} ({state}) written to {path}", number=row.number,

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from desk_app.commands.acting import acting_user
 from desk_app.i18n import t
-from desk_app.models import User
 from desk_app.models.enums import Role
-from desk_app.services.auth import Actor
 from desk_app.services.errors import ValidationError
 
 NAME = "survey"
@@ -39,26 +38,10 @@ def register(parser: argparse.ArgumentParser) -> None:
     imp.add_argument("--user", metavar="U", help="act as this user")
 
 
-def acting_user(username: str | None) -> Actor:
-    """--user, else the first active quality controller, else the first active manager."""
-    if username:
-        user = User.get_or_none(User.username == username.strip())
-        if user is None or not user.active:
-            raise ValidationError(t("There is no active user named {name}.", name=username), field="user")
-        return Actor.from_user(user)
-    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
-    for role in (Role.QUALITY, Role.MANAGER):
-        for user in users:
-            if role in user.role_set():
-                return Actor.from_user(user)
-    raise ValidationError(t("There is no active quality controller or manager to act for the command line; "
-                            "pass --user."), field="user")
-
-
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     from desk_app.services import survey_collection, survey_plans
 
-    actor = acting_user(args.user)
+    actor = acting_user(args.user, (Role.QUALITY, Role.MANAGER))
     if args.action == "export":
         plan = survey_plans.find_plan(args.plan)
         result = survey_plans.export_workbooks(actor, plan.id, args.output, only_unsent=args.unsent)
