@@ -36,11 +36,10 @@ def _lazy(module: str, class_name: str) -> TabFactory:
 def tabs() -> list[TabSpec]:
     """The tabs of the main window (imported lazily so a broken tab cannot stop the others)."""
     return [
+        TabSpec("today", QT_TRANSLATE_NOOP("Tabs", "Today"), _lazy("desk_app.ui.today_tab", "TodayTab")),
         TabSpec("tickets", QT_TRANSLATE_NOOP("Tabs", "Tickets"), _lazy("desk_app.ui.tickets_tab", "TicketsTab")),
         TabSpec("callbacks", QT_TRANSLATE_NOOP("Tabs", "Callbacks"),
-                placeholder(QT_TRANSLATE_NOOP(
-                    "Tabs", "Callbacks: self-evaluation, the daily callback worklist, revisit forms and "
-                            "monthly results."))),
+                _lazy("desk_app.ui.callbacks_tab", "CallbacksTab")),
         TabSpec("complaints", QT_TRANSLATE_NOOP("Tabs", "Complaints"),
                 _lazy("desk_app.ui.complaints_tab", "ComplaintsTab")),
         TabSpec("improvement", QT_TRANSLATE_NOOP("Tabs", "Improvement"),
@@ -49,6 +48,5 @@ def tabs() -> list[TabSpec]:
                 placeholder(QT_TRANSLATE_NOOP(
                     "Tabs", "Surveys: questionnaire templates, plans, Excel distribution and collection, "
                             "analysis."))),
-        TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "Reports"),
-                placeholder(QT_TRANSLATE_NOOP("Tabs", "Reports: PDF reports, approval, preview and printing."))),
+        TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "Reports"), _lazy("desk_app.ui.reports_tab", "ReportsTab")),
     ]

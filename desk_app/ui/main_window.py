@@ -1,0 +1,248 @@
+"""The main window: the tabs of tab_registry, the File/Admin/Help menus, and a status bar."""
+
+import contextlib
+import logging
+import platform
+import traceback
+from pathlib import Path
+
+from peewee import SqliteDatabase
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app import __version__, backup
+from desk_app.i18n import current_language, label
+from desk_app.models.enums import Role
+from desk_app.services import settings
+from desk_app.services.errors import DeskError
+from desk_app.services.permissions import Permission, can
+from desk_app.ui import tab_registry
+from desk_app.ui.context import AppContext
+from desk_app.ui.widgets import show_error
+
+log = logging.getLogger(__name__)
+
+DB_FILTER = "SQLite (*.sqlite *.sqlite3 *.db);;*"
+
+
+class TabError(QWidget):
+    """Shown in place of a tab whose widget could not be built, so the other tabs still work."""
+
+    def __init__(self, title: str, exc: BaseException, parent: QWidget | None = None):
+        super().__init__(parent)
+        text = QLabel(self.tr("The tab “{title}” could not be opened: {error}\n\nThe other tabs work as usual; "
+                              "the details are in the log file.").format(title=title, error=exc), self)
+        text.setObjectName("tab_error")
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+
+
+def role_names(roles: frozenset[str] | tuple[str, ...]) -> str:
+    """Roles in the order of `Role`, translated (joined with 、 in Chinese)."""
+    separator = "、" if current_language() == "zh_CN" else ", "
+    return separator.join(label(r.value) for r in Role if r.value in roles)
+
+
+class MainWindow(QMainWindow):
+    """Emits `open_requested` / `restore_requested`; the application closes and reopens the database."""
+
+    open_requested = Signal(Path)  # another database file was chosen
+    restore_requested = Signal(Path)  # a backup file was chosen and confirmed
+
+    def __init__(self, context: AppContext, db: SqliteDatabase, log_path: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.db = db
+        self.log_path = log_path
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Service Desk"))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_tabs()
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1200, 760)
+        self._restore_geometry()
+
+    # -- building ----------------------------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        for spec in tab_registry.tabs():
+            title = QCoreApplication.translate("Tabs", spec.title)
+            try:
+                widget = spec.factory(self.context, self.tabs)
+            except Exception as exc:  # a broken tab must not break the window
+                log.error("tab %s failed to build\n%s", spec.key, traceback.format_exc())
+                widget = TabError(title, exc, self.tabs)
+            widget.setObjectName(f"tab_{spec.key}")
+            self.tabs.addTab(widget, title)
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(self.tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open)
+        self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
+        self.restore_action = self._action(self.tr("&Restore…"), self.choose_restore)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        allowed = can(self.context.actor, Permission.BACKUP_RESTORE)
+        self.backup_action.setVisible(allowed)
+        self.restore_action.setVisible(allowed)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        self.admin_menu = bar.addMenu(self.tr("&Admin"))
+        self.admin_action = self._action(self.tr("&Users, teams, units and settings…"), self.open_admin)
+        self.admin_menu.addAction(self.admin_action)
+        is_admin = self.context.actor.has_role(Role.ADMIN)
+        self.admin_action.setVisible(is_admin)
+        self.admin_menu.menuAction().setVisible(is_admin)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.tr("&About Service Desk"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        for i in range(min(self.tabs.count(), 9)):
+            switch = QAction(self)
+            switch.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            switch.triggered.connect(lambda _checked=False, index=i: self.tabs.setCurrentIndex(index))
+            self.addAction(switch)
+
+    def _build_status_bar(self) -> None:
+        actor = self.context.actor
+        self.user_label = QLabel(self.tr("{name} ({roles})").format(name=actor.full_name,
+                                                                    roles=role_names(actor.roles)), self)
+        self.user_label.setObjectName("user_label")
+        self.db_label = QLabel(str(self.context.db_path), self)
+        self.db_label.setObjectName("db_label")
+        self.db_label.setToolTip(self.tr("Database file"))
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    # -- geometry ----------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        stored = QSettings()
+        geometry = stored.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = stored.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        index = stored.value("main_window/tab", 0)
+        with contextlib.suppress(TypeError, ValueError):
+            self.tabs.setCurrentIndex(int(index))
+
+    def save_geometry(self) -> None:
+        stored = QSettings()
+        stored.setValue("main_window/geometry", self.saveGeometry())
+        stored.setValue("main_window/state", self.saveState())
+        stored.setValue("main_window/tab", self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.save_geometry()
+        super().closeEvent(event)
+
+    # -- File menu ---------------------------------------------------------------------------------
+    def choose_database(self) -> None:
+        # a save dialog, so that a new file name creates a new database
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a database"),
+                                              str(self.context.db_path.parent), DB_FILTER,
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.open_requested.emit(Path(path))
+
+    def backup_now(self) -> Path | None:
+        try:
+            keep = int(settings.get("backup.keep"))
+            saved = backup.backup_database(self.db, self.context.db_path, keep=keep)
+        except (DeskError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Back up"), self.tr("The backup failed: {error}").format(error=exc))
+            return None
+        QMessageBox.information(self, self.tr("Back up"),
+                                self.tr("The database was backed up to:\n{path}\n\nThe newest {keep} backups "
+                                        "are kept.").format(path=saved, keep=keep))
+        return saved
+
+    def choose_restore(self) -> None:
+        folder = backup.backup_dir_for(self.context.db_path)
+        start = folder if folder.exists() else self.context.db_path.parent
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(start), DB_FILTER)
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore"),
+            self.tr("Replace the current database with the backup\n{source}?\n\nThe current database is backed "
+                    "up first. You will have to log in again.").format(source=path),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(Path(path))
+
+    # -- Admin and Help ----------------------------------------------------------------------------
+    def open_admin(self) -> None:
+        if not self.context.actor.has_role(Role.ADMIN):
+            return
+        from desk_app.ui.admin_dialog import AdminDialog
+
+        dialog = AdminDialog(self.context, self)
+        dialog.exec()
+
+    def shortcuts_text(self) -> str:
+        rows = [
+            (f"Ctrl+1 … Ctrl+{self.tabs.count()}", self.tr("Switch to tab 1 … {n}").format(
+                n=self.tabs.count())),
+            (QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText),
+             self.tr("Open another database file")),
+            ("Ctrl+Q", self.tr("Quit")),
+            ("F1", self.tr("This list")),
+            ("Enter", self.tr("In the log-in dialog: log in")),
+            ("Esc", self.tr("Close a dialog without saving")),
+        ]
+        body = "".join(f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in rows)
+        return f"<table>{body}</table>"
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
+
+    def about_text(self) -> str:
+        return self.tr(
+            "<h3>Service Desk {version}</h3>"
+            "<p>Tickets, callbacks, complaints, improvement projects, surveys and signed reports for a small "
+            "IT service desk.</p>"
+            "<p>Database: {db}<br>Log file: {log}<br>Qt {qt}, PySide6 {pyside}, Python {python}</p>"
+        ).format(version=__version__, db=self.context.db_path, log=self.log_path or "-", qt=qVersion(),
+                 pyside=pyside_version, python=platform.python_version())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Service Desk"), self.about_text())
+
+    def show_problem(self, exc: DeskError) -> None:
+        show_error(self, exc)
