@@ -6,7 +6,7 @@ import importlib
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +37,10 @@ from desk_app.services import users
 from desk_app.services.errors import DeskError, ValidationError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketFilter
+from desk_app.ui import workers
 from desk_app.ui.context import AppContext
 from desk_app.ui.ticket_form import TicketForm, fill_combo
 from desk_app.ui.ticket_model import COLUMNS, ID_ROLE, TicketTableModel, column_title
-from desk_app.ui.workers import Worker
 
 SEARCH_DELAY_MS = 300
 OVERDUE_REFRESH_MS = 60_000  # "overdue" depends on the clock: look again every minute
@@ -105,7 +105,7 @@ class TicketsTab(QWidget):
         self.form: TicketForm | None = None  # the ticket form opened last (non-blocking)
         self.knowledge = None  # the knowledge base window
         self.report: ProblemsDialog | None = None  # the last import/export report
-        self.worker: Worker | None = None
+        self.worker: workers.Worker | None = None
         self.progress: QProgressDialog | None = None
         self.setObjectName("TicketsTab")
         self.model = TicketTableModel(self)
@@ -618,42 +618,21 @@ class TicketsTab(QWidget):
 
     def _run(self, label_text: str, job, on_done) -> None:
         """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_exception, cancelled)`."""
-        worker = Worker(job)
-        dialog = QProgressDialog(self)
-        dialog.setObjectName("progress")
-        dialog.setWindowTitle(self.tr("Service Desk"))
-        dialog.setLabelText(label_text)
-        dialog.setRange(0, 0)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-
-        def on_progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 0))
-            dialog.setValue(min(done, total) if total > 0 else 0)
 
         def finish(result: object) -> None:
-            dialog.hide()  # not close(): closing a progress dialog emits canceled
             self.worker = None
             on_done(result, worker.is_cancelled())
 
         def failed(message: str, trace: str) -> None:
-            dialog.hide()
             self.worker = None
             if trace:
                 self._report(self.tr("Unexpected error"), message, trace.splitlines())
             else:
                 on_done(DeskError(message), worker.is_cancelled())
 
-        # connected before the job starts, so a quick job cannot report before anyone listens
-        worker.signals.progress.connect(on_progress)
-        worker.signals.finished.connect(finish)
-        worker.signals.failed.connect(failed)
-        dialog.canceled.connect(worker.cancel)
+        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
+        dialog.setWindowTitle(self.tr("Service Desk"))
         self.worker, self.progress = worker, dialog
-        dialog.show()
-        QThreadPool.globalInstance().start(worker)
 
     def import_ledger(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "", LEDGER_FILTER)
