@@ -331,10 +331,6 @@ class ComplaintsTab(QWidget):
         AnalysisDialog(self).exec()
 
 
-def _analysis_tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysisDialog", text)
-
-
 class AnalysisDialog(FormDialog):
     """Complaints counted by type, unit, source and month over a period (R24)."""
 
@@ -342,9 +338,10 @@ class AnalysisDialog(FormDialog):
         self.start = date_edit(date.today() - timedelta(days=365))
         self.end = date_edit(date.today())
         self.view = QTextBrowser()
-        tr = _analysis_tr
-        super().__init__(tr("Complaint analysis"), [("from", tr("From"), self.start), ("to", tr("To"), self.end)],
+        super().__init__("", [("from", QCoreApplication.translate("AnalysisDialog", "From"), self.start),
+                              ("to", QCoreApplication.translate("AnalysisDialog", "To"), self.end)],
                          lambda v: None, parent)
+        self.setWindowTitle(self.tr("Complaint analysis"))
         self.layout().insertWidget(2, self.view, 1)
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -355,11 +352,12 @@ class AnalysisDialog(FormDialog):
 
     def update_view(self) -> None:
         a = complaints.analysis(self.start.date().toPython(), self.end.date().toPython())
-        tr = _analysis_tr
-        parts = [f"<p><b>{tr('Total')}:</b> {a.total} &nbsp; <b>{tr('Valid')}:</b> {a.valid} &nbsp; "
-                 f"<b>{tr('Overdue')}:</b> {a.overdue}</p>"]
-        for title, counts, labelled in ((tr("By type"), a.by_category, False), (tr("By unit"), a.by_unit, False),
-                                        (tr("By source"), a.by_source, True), (tr("By month"), a.by_month, False)):
+        parts = [f"<p><b>{self.tr('Total')}:</b> {a.total} &nbsp; <b>{self.tr('Valid')}:</b> {a.valid} &nbsp; "
+                 f"<b>{self.tr('Overdue')}:</b> {a.overdue}</p>"]
+        for title, counts, labelled in ((self.tr("By type"), a.by_category, False),
+                                        (self.tr("By unit"), a.by_unit, False),
+                                        (self.tr("By source"), a.by_source, True),
+                                        (self.tr("By month"), a.by_month, False)):
             rows = "".join(f"<tr><td>{_esc(label(k) if labelled else k)}</td><td align='right'>{n}</td></tr>"
                            for k, n in counts)
             parts.append(f"<h4>{title}</h4><table cellspacing='4'>{rows}</table>")
