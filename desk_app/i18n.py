@@ -39,16 +39,24 @@ def current_language() -> str:
     return _language
 
 
-def t(text: str, /, **values: object) -> str:
-    """Translate `text` into the current language and fill in `{name}` placeholders."""
-    if _language == "zh_CN":
+def translate(language: str | None, text: str, /, **values: object) -> str:
+    """Translate `text` into `language` (None: the current one) and fill in `{name}` placeholders.
+
+    Reports use it to print in their own language without switching the application's.
+    """
+    if (language or _language) == "zh_CN":
         text = ZH.get(text, text)
     return text.format(**values) if values else text
 
 
-def label(code: str) -> str:
+def t(text: str, /, **values: object) -> str:
+    """Translate `text` into the current language and fill in `{name}` placeholders."""
+    return translate(None, text, **values)
+
+
+def label(code: str, language: str | None = None) -> str:
     """The display name of an enumeration code (a state, a role, a rating …)."""
-    return t(CODE_LABELS.get(code, code))
+    return translate(language, CODE_LABELS.get(code, code))
 
 
 #: English display names of the codes in `desk_app.models.enums`; `t()` gives the Chinese.

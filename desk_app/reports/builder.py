@@ -92,7 +92,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from desk_app.i18n_zh import ZH
+from desk_app import i18n
 from desk_app.reports.fonts import FontInfo, find_cjk_font
 
 __all__ = [
@@ -191,9 +191,7 @@ class BuildResult:
 
 def translate(language: str, text: str, /, **values: object) -> str:
     """`desk_app.i18n.t` for a given language, without touching the application's current language."""
-    if language == "zh_CN":
-        text = ZH.get(text, text)
-    return text.format(**values) if values else text
+    return i18n.translate(language, text, **values)
 
 
 def escape_text(text: object) -> str:
@@ -376,10 +374,12 @@ class ReportDocument:
         font_path: str | None = None,
         toc: bool | None = None,
         watermark: str | None = None,
+        page_size: tuple[float, float] = PAGE_SIZE,
     ) -> None:
         """`signers` defaults to drafter, reviewer and approver from the header; `toc` None means
         "when there are two or more headings"; `watermark` (e.g. ``doc.t("Draft")``) is printed faintly
-        across each page; `font` wins over `font_path` (the pdf.font_path setting)."""
+        across each page; `font` wins over `font_path` (the pdf.font_path setting); `page_size` is A4
+        portrait unless given (e.g. ``landscape(A4)`` for wide tables)."""
         self.header = header
         self.language = language if language in LANGUAGES else "en"
         self.org_name = org_name
@@ -389,6 +389,8 @@ class ReportDocument:
         self.font = font or find_cjk_font(font_path)
         self.toc = toc
         self.watermark = watermark
+        self.page_size = page_size
+        self.frame_width = page_size[0] - 2 * MARGIN_X
         if signers is None:
             signers = [
                 Signer("Drafted by", header.drafter),
@@ -526,7 +528,7 @@ class ReportDocument:
             ]
             rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
             rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
-            width = FRAME_WIDTH / per_row
+            width = self.frame_width / per_row
             table = Table(rows, colWidths=[width] * per_row, hAlign="CENTER")
             cmds = [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -569,7 +571,7 @@ class ReportDocument:
         n = len(columns)
         weights = list(widths) if widths else [1.0] * n
         total = sum(weights) or 1.0
-        col_widths = [FRAME_WIDTH * w / total for w in weights]
+        col_widths = [self.frame_width * w / total for w in weights]
         if align is None:
             align = [self._guess_align(data_rows, i) for i in range(n)]
         align = [a.upper() for a in align]
@@ -723,7 +725,7 @@ class ReportDocument:
             data = [[float(v or 0) for v in vals] for vals in series.values()]
             if not categories or not data or not any(v for vals in data for v in vals):
                 return None
-            width, height = FRAME_WIDTH, height_mm * mm
+            width, height = self.frame_width, height_mm * mm
             slot = (width - 70) / len(categories)
             widest = max(stringWidth(c, f, 8) for c in categories)
             rotate = widest > slot - 4
@@ -797,7 +799,7 @@ class ReportDocument:
             values = [v for vals in named.values() for v in vals if v is not None]
             if not categories or not values:
                 return None
-            width, height = FRAME_WIDTH, height_mm * mm
+            width, height = self.frame_width, height_mm * mm
             legend_h = 16 if len(named) > 1 or any(named) else 0
             slot = (width - 70) / len(categories)
             widest = max(stringWidth(c, f, 8) for c in categories)
@@ -865,7 +867,7 @@ class ReportDocument:
             total = sum(vals)
             if not labels or total <= 0:
                 return None
-            width, height = FRAME_WIDTH, height_mm * mm
+            width, height = self.frame_width, height_mm * mm
             d = Drawing(width, height)
             size = min(height - 16, 150)
             pie = Pie()
@@ -909,7 +911,7 @@ class ReportDocument:
             [lab("Approver"), val(h.approver), lab("Effective date"), val(h.effective_date)],
             [lab("Distribution scope"), val(h.distribution), "", ""],
         ]
-        w = FRAME_WIDTH
+        w = self.frame_width
         table = Table(rows, colWidths=[w * 0.19, w * 0.31, w * 0.19, w * 0.31])
         table.setStyle(
             TableStyle(
@@ -939,7 +941,7 @@ class ReportDocument:
             Paragraph(escape_text(self.t(c)), self.styles["cell_head"])
             for c in ("Version", "Date", "Revised by", "Description of change")
         ]
-        w = FRAME_WIDTH
+        w = self.frame_width
         table = Table([head, *rows], colWidths=[w * 0.12, w * 0.18, w * 0.18, w * 0.52], repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -976,7 +978,7 @@ class ReportDocument:
                 name = approval.approver or name
                 when = approval.approved_at
             rows.append([self._cell(self.t(s.role_label), "label"), self._cell(name), "", self._cell(when)])
-        w = FRAME_WIDTH
+        w = self.frame_width
         table = Table(
             rows, colWidths=[w * 0.2, w * 0.22, w * 0.34, w * 0.24], rowHeights=[None] + [13 * mm] * len(self.signers)
         )
@@ -1028,7 +1030,7 @@ class ReportDocument:
     # -- page decoration --------------------------------------------------------------------
 
     def _decorate_page(self, canv: Canvas, number: int, total: int) -> None:
-        width, height = PAGE_SIZE
+        width, height = self.page_size
         f = self.font.name
         canv.saveState()
         if self.watermark:
@@ -1086,7 +1088,7 @@ class ReportDocument:
         buffer = BytesIO()
         doc = _DocTemplate(
             buffer,
-            pagesize=PAGE_SIZE,
+            pagesize=self.page_size,
             leftMargin=MARGIN_X,
             rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP,
@@ -1102,8 +1104,8 @@ class ReportDocument:
         frame = Frame(
             MARGIN_X,
             MARGIN_BOTTOM,
-            FRAME_WIDTH,
-            PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            self.frame_width,
+            self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM,
             id="body",
             leftPadding=0,
             rightPadding=0,

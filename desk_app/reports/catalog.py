@@ -12,10 +12,11 @@ below (code labels, percentages, period names) are shared by every content modul
 from __future__ import annotations
 
 import importlib
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+
+from reportlab.lib.pagesizes import A4, landscape
 
 from desk_app.i18n import CODE_LABELS
 from desk_app.reports import builder
@@ -243,13 +244,8 @@ def _signers(kind: str, meta: BuildMeta, figures: dict) -> list[Signer]:
 
 def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
     spec = KINDS[kind]
-    doc_cls = ReportDocument
-    if spec.landscape:
-        from desk_app.reports.forms import LandscapeDocument
-
-        doc_cls = LandscapeDocument
     language = meta.language
-    doc = doc_cls(
+    doc = ReportDocument(
         DocumentHeader(number=meta.number, title=title_of(kind, language), version=meta.version,
                        drafter=meta.drafter, reviewer=meta.reviewer, approver=meta.approver,
                        effective_date=meta.effective_date,
@@ -260,6 +256,7 @@ def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
         versions=list(meta.versions),
         signers=_signers(kind, meta, figures),
         approval=meta.approval,
+        page_size=landscape(A4) if spec.landscape else A4,
         font=find_cjk_font(meta.font_path),
         watermark=None if meta.approval is not None else builder.translate(language, "Draft"),
         toc=False if kind in ("revisit-form", "complaint-feedback", "improvement-table") else None,
@@ -271,11 +268,6 @@ def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
     return doc
 
 
-_build_lock = threading.RLock()
-
-
 def build_pdf(kind: str, figures: dict, meta: BuildMeta) -> bytes:
-    """The PDF of one report version. Builds are serialised (the landscape form swaps the page geometry)."""
-    doc = make_document(kind, figures, meta)
-    with _build_lock:
-        return doc.build_bytes()
+    """The PDF of one report version."""
+    return make_document(kind, figures, meta).build_bytes()

@@ -11,17 +11,13 @@ Content functions take the figures of `desk_app.services.report_data` and only f
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from desk_app.reports import builder
 from desk_app.reports.builder import ReportDocument, escape_text
-from desk_app.reports.catalog import _build_lock, code_label
+from desk_app.reports.catalog import code_label
 
 #: The revisit form's dissatisfaction types (codes of services.revisits) and their labels.
 REVISIT_TYPES = (
@@ -89,7 +85,7 @@ def _checks(doc: ReportDocument, options: list[tuple[bool, str]], width: float) 
 
 def _grid(doc: ReportDocument, rows: list[tuple], tall: dict[int, float] | None = None) -> Table:
     """The paper form's bordered grid. Each row: (label, value, label, value) or (label, value) spanning."""
-    w = builder.FRAME_WIDTH
+    w = doc.frame_width
     col = [w * 0.16, w * 0.34, w * 0.16, w * 0.34]
     data: list[list[object]] = []
     cmds: list[tuple] = [
@@ -207,38 +203,6 @@ def complaint_content(doc: ReportDocument, f: dict) -> None:
 
 
 # -- the improvement tracking table (服务改善项目跟踪管理表, R25/R26), landscape ----------------------
-
-
-LANDSCAPE = landscape(A4)
-LANDSCAPE_FRAME_WIDTH = LANDSCAPE[0] - 2 * builder.MARGIN_X
-
-
-@contextlib.contextmanager
-def _landscape_geometry() -> Iterator[None]:
-    """The builder lays out A4 portrait; a landscape document swaps its page geometry while it works.
-
-    Every build in the application goes through `catalog.build_pdf`, which holds the same lock, so
-    no portrait build can see the swapped values.
-    """
-    with _build_lock:
-        saved = builder.PAGE_SIZE, builder.FRAME_WIDTH
-        builder.PAGE_SIZE, builder.FRAME_WIDTH = LANDSCAPE, LANDSCAPE_FRAME_WIDTH
-        try:
-            yield
-        finally:
-            builder.PAGE_SIZE, builder.FRAME_WIDTH = saved
-
-
-class LandscapeDocument(ReportDocument):
-    """A `ReportDocument` on A4 landscape (the improvement tracking table)."""
-
-    def table(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-        with _landscape_geometry():
-            super().table(*args, **kwargs)  # type: ignore[arg-type]
-
-    def build_bytes(self, *, invariant: bool = False) -> bytes:
-        with _landscape_geometry():
-            return super().build_bytes(invariant=invariant)
 
 
 def improvement_content(doc: ReportDocument, f: dict) -> None:

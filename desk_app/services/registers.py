@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from desk_app.i18n import label, t
+from desk_app.i18n import label, t, translate
 from desk_app.io.table_xlsx import write_table
 from desk_app.services import complaints, improvement
 from desk_app.services.complaints import ComplaintFilter
@@ -26,25 +26,26 @@ def export_complaints(path: str | Path, f: ComplaintFilter | None = None) -> int
     return len(rows)
 
 
-def improvement_headers() -> list[str]:
+def improvement_headers(language: str | None = None) -> list[str]:
     """The columns of the paper tracking table (服务改善项目跟踪管理表), in its order."""
-    return [t("No."), t("Problem description"), t("Problem source"), t("Initial corrective measure"),
-            t("Agreed measure (meeting date)"), t("Work plan"), t("Effect evaluation and confirmation"),
-            t("State"), t("Goal")]
+    return [translate(language, text) for text in (
+        "No.", "Problem description", "Problem source", "Initial corrective measure",
+        "Agreed measure (meeting date)", "Work plan", "Effect evaluation and confirmation", "State", "Goal")]
 
 
-def improvement_cells(p: improvement.ProjectRow) -> list[object]:
+def improvement_cells(p: improvement.ProjectRow, language: str | None = None) -> list[object]:
     """One project as the paper table's cells (shared by the Excel and PDF versions)."""
-    source = label(p.source) + (f" {p.source_ref}" if p.source_ref else "")
+    source = label(p.source, language) + (f" {p.source_ref}" if p.source_ref else "")
     agreed = p.agreed_measure + (f"（{p.meeting_date:%Y-%m-%d}）" if p.meeting_date else "")
     effect = p.effect_result
     if p.confirmed_by:
-        effect += f"\n{t('Confirmed by {name} on {day}', name=p.confirmed_by, day=f'{p.confirmed_at:%Y-%m-%d}')}"
-    state = label(p.state) + (f"（{label(p.closure_code)}）" if p.closure_code else "")
+        effect += "\n" + translate(language, "Confirmed by {name} on {day}", name=p.confirmed_by,
+                                   day=f"{p.confirmed_at:%Y-%m-%d}")
+    state = label(p.state, language) + (f"（{label(p.closure_code, language)}）" if p.closure_code else "")
     goal = ""
     if p.goal_indicator:
-        goal = t("{base} → {target}, measured {measured}", base=_num(p.base_value), target=_num(p.target_value),
-                 measured=_num(p.measured_value))
+        goal = translate(language, "{base} → {target}, measured {measured}", base=_num(p.base_value),
+                         target=_num(p.target_value), measured=_num(p.measured_value))
     return [p.number, p.problem, source, p.initial_measure, agreed, p.plan_text(), effect.strip(), state, goal]
 
 

@@ -496,9 +496,9 @@ def improvement_table(project_id: int | None = None, language: str = "zh_CN") ->
     figures = _base(K.IMPROVEMENT_TABLE, period, language)
     figures.update({
         "scope": "all" if project_id is None else "one",
-        "headers": registers.improvement_headers(),
+        "headers": registers.improvement_headers(language),
         "rows": [[_iso(c) if isinstance(c, date | datetime) else ("" if c is None else str(c))
-                  for c in registers.improvement_cells(p)] for p in sorted(projects, key=lambda p: p.number)],
+                  for c in registers.improvement_cells(p, language)] for p in sorted(projects, key=lambda p: p.number)],
         "by_state": _pairs(Counter(p.state for p in projects), tuple(s.value for s in ImprovementState)),
     })
     return figures
