@@ -1,8 +1,4 @@
-"""The main window's tabs, in order. Each factory builds a QWidget from (AppContext, parent).
-
-A tab whose issue has not landed yet is a `PlaceholderTab` that says what will be there.
-When you build a tab, replace its placeholder entry with your widget class.
-"""
+"""The main window's tabs, in order. Each factory builds a QWidget from (AppContext, parent)."""
 
 import importlib
 from collections.abc import Callable
@@ -12,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from desk_app.ui.context import AppContext
-from desk_app.ui.placeholder_tab import placeholder
 
 TabFactory = Callable[[AppContext, QWidget | None], QWidget]
 
@@ -44,9 +39,6 @@ def tabs() -> list[TabSpec]:
                 _lazy("desk_app.ui.complaints_tab", "ComplaintsTab")),
         TabSpec("improvement", QT_TRANSLATE_NOOP("Tabs", "Improvement"),
                 _lazy("desk_app.ui.improvement_tab", "ImprovementTab")),
-        TabSpec("surveys", QT_TRANSLATE_NOOP("Tabs", "Surveys"),
-                placeholder(QT_TRANSLATE_NOOP(
-                    "Tabs", "Surveys: questionnaire templates, plans, Excel distribution and collection, "
-                            "analysis."))),
+        TabSpec("surveys", QT_TRANSLATE_NOOP("Tabs", "Surveys"), _lazy("desk_app.ui.surveys_tab", "SurveysTab")),
         TabSpec("reports", QT_TRANSLATE_NOOP("Tabs", "Reports"), _lazy("desk_app.ui.reports_tab", "ReportsTab")),
     ]

@@ -1,0 +1,969 @@
+"""The Surveys tab (满意度调查, R27–R31): plans, analysis, findings and questionnaire templates.
+
+- Plans: the plan list; a plan's record and next steps (edit, approve, export the workbooks, close,
+  reopen, mark analysed); its distribution list (R29) and the reminder list (R30a). Returned
+  workbooks are imported here too (files, a folder, or dropped on the page), in a worker thread,
+  and every file's outcome is shown (R30).
+- Analysis (R31), Findings (R30b): see `survey_analysis_view` and `findings_view`.
+- Templates (R27): the current questionnaires; editing one a plan uses makes a new version.
+
+Pages refresh when `context.events.changed` names a table they show; a page not on screen is only
+marked stale and reloads when it is shown.
+"""
+
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.i18n import label
+from desk_app.io.excel_util import Cancelled
+from desk_app.models.enums import PlanState
+from desk_app.services import survey_analysis, survey_templates, users
+from desk_app.services import survey_collection as sc
+from desk_app.services import survey_plans as sp
+from desk_app.services.errors import DeskError
+from desk_app.services.permissions import Permission, can
+from desk_app.services.survey_collection import ImportOutcome
+from desk_app.services.survey_plans import ExportResult, PlanRow, RecipientRow
+from desk_app.services.survey_templates import TemplateRow
+from desk_app.ui.context import AppContext
+from desk_app.ui.findings_view import FindingsPage
+from desk_app.ui.form_dialog import FormDialog, combo, line_edit, text_edit
+from desk_app.ui.standings_view import paint_row, set_rows_typed
+from desk_app.ui.survey_analysis_view import AnalysisPage
+from desk_app.ui.survey_plan_dialog import SurveyPlanDialog, kind_label
+from desk_app.ui.template_editor import TemplateEditor, short_answer_type_label
+from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.workers import Worker
+
+S = PlanState
+REJECTED_COLOR = QColor("#b00020")
+ACCEPTED_COLOR = QColor("#2e7d32")
+MUTED_COLOR = QColor("#757575")
+TABLES = ("survey", "unit", "user", "contact", "callback", "complaint", "improvement")
+
+
+def _fmt(value) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def _day(value) -> str:
+    return f"{value:%Y-%m-%d}" if value else ""
+
+
+# --- dialogs ---------------------------------------------------------------------------------------------
+
+
+class ExportResultDialog(QDialog):
+    """The workbooks just written, with a button that opens their folder."""
+
+    def __init__(self, result: ExportResult, parent: QWidget | None = None, note: str = ""):
+        super().__init__(parent)
+        self.result = result
+        self.setWindowTitle(self.tr("Workbooks of {0}").format(result.plan_number))
+        summary = QLabel(self.tr("{0} workbooks written to {1}. Survey plan {2} is now {3}.").format(
+            len(result.files), result.folder, result.plan_number, sp.state_label(result.state)) + note)
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.files = QListWidget()
+        self.files.addItems([p.name for p in result.files])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = buttons.addButton(self.tr("&Open folder"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(self.open_folder)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.files, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.open_button.setFocus()
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+
+class ImportResultDialog(QDialog):
+    """Every file's outcome of an import (R30): accepted, or rejected with the reason and the rows."""
+
+    FILE, RESULT, PLAN, REASON = range(4)
+
+    def __init__(self, outcomes: list[ImportOutcome], parent: QWidget | None = None, cancelled: bool = False):
+        super().__init__(parent)
+        self.outcomes = outcomes
+        self.setWindowTitle(self.tr("Returned questionnaires"))
+        accepted = sum(o.accepted for o in outcomes)
+        text = self.tr("{0} files: {1} accepted, {2} rejected.").format(len(outcomes), accepted,
+                                                                         len(outcomes) - accepted)
+        if cancelled:
+            text += " " + self.tr("The import was cancelled: the files not listed were not read.")
+        complaints = [n for o in outcomes for n in o.complaint_numbers]
+        if complaints:
+            text += " " + self.tr("Very dissatisfied answers opened complaints {0}.").format(", ".join(complaints))
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(outcomes), 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Plan"), self.tr("Reason")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.FILE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.RESULT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.PLAN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.REASON, QHeaderView.ResizeMode.Stretch)
+        for row, o in enumerate(outcomes):
+            reason = o.reason
+            if o.accepted and o.findings:
+                reason += self.tr(" ({0} findings)").format(o.findings)
+            if o.problems:
+                reason += "\n" + "\n".join(f"• {p}" for p in o.problems)
+            cells = (Path(o.file).name, self.tr("Accepted") if o.accepted else self.tr("Rejected"), o.plan_number,
+                     reason)
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if col == self.FILE:
+                    item.setToolTip(o.file)
+                if col == self.RESULT:
+                    item.setForeground(ACCEPTED_COLOR if o.accepted else REJECTED_COLOR)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(self.FILE)
+        self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 280))
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("&Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setToolTip(self.tr("Copy every file's outcome as text, e.g. to paste into an e-mail"))
+        copy.clicked.connect(self.copy_report)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(900, 460)
+
+    def report_text(self) -> str:
+        return "\n".join([self.summary.text(), *(o.text() for o in self.outcomes)])
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.report_text())
+
+
+# --- 1. plans ------------------------------------------------------------------------------------------
+
+
+class PlansPage(QWidget):
+    """Plans on top (list left, record and steps right); the distribution and reminder lists below."""
+
+    TABLES = TABLES
+    open_analysis = Signal(int)  # plan id
+    open_findings = Signal(int)  # plan id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.stale = False
+        self.plan: PlanRow | None = None
+        self.worker: Worker | None = None
+        self.progress: QProgressDialog | None = None
+        self.result_dialog: QDialog | None = None
+        actor = context.actor
+        self.may_plan = can(actor, Permission.SURVEY_PLAN)
+        self.may_approve = can(actor, Permission.SURVEY_APPROVE)
+        self.may_collect = can(actor, Permission.SURVEY_COLLECT)
+        self.setAcceptDrops(self.may_collect)
+
+        self.state_filter = combo([(self.tr("All states"), "")] + [(text, code)
+                                                                     for code, text in sp.plan_state_choices()])
+        self.state_filter.currentIndexChanged.connect(self.refresh)
+        new_button = QPushButton(self.tr("&New plan…"))
+        new_button.setToolTip(self.tr("Plan a survey: questionnaire, period, customers, timeline (Ctrl+N)"))
+        new_button.clicked.connect(self.new_plan)
+        new_button.setVisible(self.may_plan)
+        self.import_button = QPushButton(self.tr("&Import returned…"))
+        self.import_button.setToolTip(self.tr("Import returned questionnaires: files or a whole folder "
+                                              "(you can also drop them on this page)"))
+        menu = QMenu(self.import_button)
+        menu.addAction(self.tr("Files…"), self.import_files)
+        menu.addAction(self.tr("A folder…"), self.import_folder)
+        self.import_button.setMenu(menu)
+        self.import_button.setVisible(self.may_collect)
+
+        self.table = FilterTable([self.tr("Number"), self.tr("Title"), self.tr("Questionnaire"), self.tr("Period"),
+                                  self.tr("State"), self.tr("Anonymous"), self.tr("Recipients"), self.tr("Returned"),
+                                  self.tr("Response rate (%)")])
+        self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.view.activated.connect(lambda _index: self.edit_plan())
+
+        self.record = QTextBrowser()
+        self.record.setOpenLinks(False)
+        self.buttons: dict[str, QPushButton] = {}
+        specs = (
+            ("edit", self.tr("&Edit…"), self.tr("Change the draft plan"), self.edit_plan, self.may_plan),
+            ("delete", self.tr("Delete"), self.tr("Delete the draft plan"), self.delete_plan, self.may_plan),
+            ("approve", self.tr("&Approve"), self.tr("The relationship manager approves the plan"), self.approve,
+             self.may_approve),
+            ("draft", self.tr("Back to draft…"), self.tr("Withdraw the approval so the plan can be changed"),
+             self.back_to_draft, self.may_approve),
+            ("export", self.tr("E&xport workbooks…"),
+             self.tr("Write one Excel questionnaire per recipient into a folder and mark them sent"),
+             self.export_workbooks, self.may_collect),
+            ("close", self.tr("&Close collection"), self.tr("End the collection: later workbooks are refused"),
+             self.close_collection, self.may_plan),
+            ("reopen", self.tr("Reopen collection"), self.tr("Accept returned workbooks again"),
+             self.reopen_collection, self.may_plan),
+            ("analysed", self.tr("&Mark analysed…"), self.tr("Record the written analysis of the closed plan"),
+             self.mark_analysed, self.may_plan),
+            ("analysis", self.tr("Show analysis"), self.tr("Open this plan on the Analysis page"),
+             lambda: self.plan and self.open_analysis.emit(self.plan.id), True),
+            ("findings", self.tr("Show findings"), self.tr("Open this plan's findings"),
+             lambda: self.plan and self.open_findings.emit(self.plan.id), True),
+        )
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        shown = 0
+        for key, text, tip, slot, allowed in specs:
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            button.setVisible(allowed)
+            self.buttons[key] = button
+            if allowed:
+                grid.addWidget(button, shown // 2, shown % 2)
+                shown += 1
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.record, 1)
+        right_layout.addLayout(grid)
+
+        right_scroll = QScrollArea()  # the steps scroll instead of pushing the window's minimum height up
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setWidget(right)
+        top_split = QSplitter(Qt.Orientation.Horizontal)
+        top_split.addWidget(self.table)
+        top_split.addWidget(right_scroll)
+        top_split.setStretchFactor(0, 3)
+        top_split.setStretchFactor(1, 2)
+        top_split.setSizes([860, 400])
+
+        # distribution list (R29) and reminders (R30a)
+        self.recipients = FilterTable([self.tr("Recipient"), self.tr("Customer unit"), self.tr("E-mail"),
+                                       self.tr("Sent"), self.tr("Returned"), self.tr("Reminded"), self.tr("Status")])
+        self.recipient_buttons: dict[str, QPushButton] = {}
+        recipient_row = QHBoxLayout()
+        for key, text, tip, slot in (
+            ("add", self.tr("Add recipient…"), self.tr("Add a person who is not a stored contact"),
+             self.add_recipient),
+            ("remove", self.tr("Remove recipient"), self.tr("Take the selected recipient off the plan"),
+             self.remove_recipient),
+            ("refresh", self.tr("Refresh from contacts"),
+             self.tr("Re-read the contacts of the target units (kept recipients keep their token)"),
+             self.refresh_recipients),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            button.setVisible(self.may_plan)
+            self.recipient_buttons[key] = button
+            recipient_row.addWidget(button)
+        recipient_row.addStretch(1)
+        self.distribution_box = QGroupBox(self.tr("Distribution list"))
+        box_layout = QVBoxLayout(self.distribution_box)
+        box_layout.addWidget(self.recipients, 1)
+        box_layout.addLayout(recipient_row)
+
+        self.reminders = FilterTable([self.tr("Recipient"), self.tr("Customer unit"), self.tr("E-mail"),
+                                      self.tr("Sent"), self.tr("Reminded")])
+        self.reminders.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.remind_button = QPushButton(self.tr("Mark &reminded"))
+        self.remind_button.setToolTip(self.tr("Record today as the reminder date of the selected recipients "
+                                              "(all listed ones when none is selected)"))
+        self.remind_button.clicked.connect(self.mark_reminded)
+        self.remind_button.setVisible(self.may_collect)
+        self.mail_button = QPushButton(self.tr("E-mail reminder…"))
+        self.mail_button.setToolTip(self.tr("Open an e-mail to the selected recipients (all listed ones when none "
+                                            "is selected)"))
+        self.mail_button.clicked.connect(self.email_reminder)
+        remind_row = QHBoxLayout()
+        remind_row.addWidget(self.remind_button)
+        remind_row.addWidget(self.mail_button)
+        remind_row.addStretch(1)
+        self.reminder_box = QGroupBox(self.tr("To remind"))
+        remind_layout = QVBoxLayout(self.reminder_box)
+        remind_layout.addWidget(self.reminders, 1)
+        remind_layout.addLayout(remind_row)
+
+        bottom_split = QSplitter(Qt.Orientation.Horizontal)
+        bottom_split.addWidget(self.distribution_box)
+        bottom_split.addWidget(self.reminder_box)
+        bottom_split.setStretchFactor(0, 3)
+        bottom_split.setStretchFactor(1, 2)
+        bottom_split.setSizes([700, 420])
+
+        main_split = QSplitter(Qt.Orientation.Vertical)
+        main_split.addWidget(top_split)
+        main_split.addWidget(bottom_split)
+        main_split.setStretchFactor(0, 1)
+        main_split.setStretchFactor(1, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(new_button)
+        state_label = QLabel(self.tr("S&tate:"))
+        state_label.setBuddy(self.state_filter)
+        top.addWidget(state_label)
+        top.addWidget(self.state_filter)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(main_split, 1)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_plan,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refresh()
+
+    # --- list ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.plan.id if self.plan else None
+        rows = sp.list_plans(state=self.state_filter.currentData() or None)
+        set_rows_typed(self.table, rows, [
+            (r.number, r.title, f"{r.template_name} v{r.template_version}", r.period, r.state_label, r.anonymous,
+             r.recipients, r.returned, r.response_rate if r.response_rate is not None else "") for r in rows])
+        self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        for column, widest in ((1, 220), (2, 200)):
+            self.table.view.setColumnWidth(column, min(self.table.view.columnWidth(column), widest))
+        if selected is None or not self.table.select_where(lambda r: r.id == selected):
+            if rows:
+                self.table.view.selectRow(0)
+            else:
+                self.show_plan(None)
+
+    def _selection_changed(self) -> None:
+        row = self.table.selected_row()
+        self.show_plan(sp.get_plan(row.id) if row else None)
+
+    def select_plan(self, plan_id: int) -> None:
+        if not self.table.select_where(lambda r: r.id == plan_id):
+            self.state_filter.setCurrentIndex(0)
+            self.table.select_where(lambda r: r.id == plan_id)
+
+    def show_plan(self, plan: PlanRow | None) -> None:
+        self.plan = plan
+        state = plan.state if plan else None
+        enabled = {
+            "edit": state == S.DRAFT, "delete": state == S.DRAFT, "approve": state == S.DRAFT,
+            "draft": state == S.APPROVED,
+            "export": state in (S.APPROVED, S.DISTRIBUTING, S.COLLECTING) and bool(plan and plan.returned
+                                                                                    < plan.recipients),
+            "close": state in (S.DISTRIBUTING, S.COLLECTING), "reopen": state == S.CLOSED,
+            "analysed": state == S.CLOSED, "analysis": plan is not None, "findings": plan is not None,
+        }
+        for key, button in self.buttons.items():
+            button.setEnabled(bool(enabled[key]))
+        editable = state in sp.EDIT_RECIPIENT_STATES
+        for button in self.recipient_buttons.values():
+            button.setEnabled(editable)
+        self.record.setHtml(self._record_html(plan) if plan else self.tr("Select a survey plan."))
+        self.show_recipients()
+
+    def _record_html(self, p: PlanRow) -> str:
+        def row(title: str, value: str) -> str:
+            return f"<tr><td><b>{escape(title)}</b></td><td>{escape(value)}</td></tr>" if value else ""
+
+        targets = [label(code) for code in p.target_importance] + list(p.unit_names)
+        rate = f"{p.response_rate:.1f} %" if p.response_rate is not None else "—"
+        approved = f"{p.approver} {_fmt(p.approved_at)}".strip()
+        lines = [
+            f"<h3>{escape(p.number)} — {escape(p.state_label)}</h3><p>{escape(p.title)}</p><table cellspacing='3'>",
+            row(self.tr("Questionnaire"), f"{p.template_name} (v{p.template_version})"),
+            row(self.tr("Period"), p.period),
+            row(self.tr("Target customers"), ", ".join(targets)),
+            row(self.tr("Anonymous"), (self.tr("Yes") + (self.tr(", the unit is kept") if p.ask_unit else ""))
+                if p.anonymous else self.tr("No")),
+            row(self.tr("Planner"), p.planner),
+            row(self.tr("Approved by"), approved),
+            row(self.tr("Timeline"), self.tr("planning from {0}, forms out by {1}, collected by {2}").format(
+                _day(p.planning_starts), _day(p.distribute_by), _day(p.collect_by))),
+            row(self.tr("Recipients"), self.tr("{0}; sent {1}, returned {2} ({3}), reminded {4}").format(
+                p.recipients, p.sent, p.returned, rate, p.reminded)),
+            "</table>",
+        ]
+        if p.analysis_text:
+            lines.append(f"<p><b>{escape(self.tr('Analysis'))}:</b><br>"
+                         f"{escape(p.analysis_text).replace(chr(10), '<br>')}</p>")
+        return "".join(lines)
+
+    def show_recipients(self) -> None:
+        plan = self.plan
+        rows = sp.list_recipients(plan.id) if plan else []
+        status = {"returned": self.tr("Returned"), "reminded": self.tr("Reminded"), "sent": self.tr("Sent"),
+                  "not sent": self.tr("Not sent")}
+        self.recipients.set_rows(rows, [
+            (r.name, r.unit_name, r.email, _fmt(r.sent_at), _fmt(r.returned_at), _fmt(r.reminded_at),
+             status.get(r.status, r.status)) for r in rows])
+        for i, r in enumerate(rows):
+            if r.status == "returned":
+                paint_row(self.recipients, i, foreground=ACCEPTED_COLOR, columns=(6,))
+            elif r.status == "not sent":
+                paint_row(self.recipients, i, foreground=MUTED_COLOR, columns=(6,))
+        self.distribution_box.setTitle(self.tr("Distribution list ({0})").format(len(rows)))
+        remind = [r for r in rows if r.sent_at and not r.returned_at]
+        collecting = bool(plan and plan.state in sp.COLLECT_STATES)
+        self.reminders.set_rows(remind, [(r.name, r.unit_name, r.email, _fmt(r.sent_at), _fmt(r.reminded_at))
+                                         for r in remind])
+        self.reminder_box.setTitle(self.tr("To remind ({0})").format(len(remind)))
+        self.remind_button.setEnabled(collecting and bool(remind))
+        self.mail_button.setEnabled(collecting and any(r.email for r in remind))
+
+    # --- plan actions --------------------------------------------------------------------------------
+
+    def _changed(self, plan_id: int | None = None) -> None:
+        self.context.events.changed.emit("survey")
+        self.refresh()
+        if plan_id is not None:
+            self.select_plan(plan_id)
+
+    def new_plan(self) -> PlanRow | None:
+        if not self.may_plan:
+            return None
+        dialog = SurveyPlanDialog(self.context.actor, None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        plan: PlanRow = dialog.result_value
+        self._changed(plan.id)
+        return plan
+
+    def edit_plan(self) -> PlanRow | None:
+        if not (self.plan and self.plan.state == S.DRAFT and self.may_plan):
+            return None
+        dialog = SurveyPlanDialog(self.context.actor, self.plan, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        plan: PlanRow = dialog.result_value
+        self._changed(plan.id)
+        return plan
+
+    def _step(self, title: str, action) -> PlanRow | None:
+        try:
+            plan = action()
+        except DeskError as exc:
+            show_error(self, exc, title)
+            self.refresh()
+            return None
+        self._changed(plan.id if isinstance(plan, PlanRow) else None)
+        return plan
+
+    def delete_plan(self) -> bool:
+        p = self.plan
+        if p is None:
+            return False
+        answer = QMessageBox.question(self, self.tr("Delete survey plan"),
+                                      self.tr("Delete the draft survey plan {0} “{1}”?").format(p.number, p.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            sp.delete_plan(self.context.actor, p.id, p.version)
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self.plan = None
+        self._changed()
+        return True
+
+    def approve(self) -> PlanRow | None:
+        p = self.plan
+        return self._step(self.tr("Approve"), lambda: sp.approve(self.context.actor, p.id, p.version))
+
+    def back_to_draft(self) -> PlanRow | None:
+        p = self.plan
+        dialog = FormDialog(self.tr("Back to draft"), [("reason", self.tr("Reason"), text_edit(lines=3))],
+                            lambda v: sp.return_to_draft(self.context.actor, p.id, p.version, v["reason"]), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self._changed(p.id)
+        return dialog.result_value
+
+    def close_collection(self) -> PlanRow | None:
+        p = self.plan
+        missing = p.recipients - p.returned
+        question = self.tr("End the collection of {0}? Workbooks returned later are refused.").format(p.number)
+        if missing:
+            question += "\n\n" + self.tr("{0} of {1} recipients have not returned theirs.").format(missing,
+                                                                                                p.recipients)
+        if QMessageBox.question(self, self.tr("Close collection"), question) != QMessageBox.StandardButton.Yes:
+            return None
+        return self._step(self.tr("Close collection"),
+                          lambda: sp.close_collection(self.context.actor, p.id, p.version))
+
+    def reopen_collection(self) -> PlanRow | None:
+        p = self.plan
+        return self._step(self.tr("Reopen collection"),
+                          lambda: sp.reopen_collection(self.context.actor, p.id, p.version))
+
+    def _analysis_draft(self, p: PlanRow) -> str:
+        try:
+            a = survey_analysis.analyse(p.id)
+        except DeskError:
+            return ""
+
+        def pct(value: float | None) -> str:
+            return "—" if value is None else f"{value:.1f}%"
+
+        text = self.tr("Response rate {0} ({1} of {2}); satisfaction rate {3}; mean score {4}.").format(
+            pct(a.response_rate), a.returned, a.recipients, pct(a.satisfaction_rate),
+            "—" if a.mean_points is None else f"{a.mean_points:.2f}")
+        rated = [d for d in a.dimensions if d.mean_points is not None]
+        if rated:
+            low = min(rated, key=lambda d: d.mean_points)
+            text += " " + self.tr("Lowest dimension: {0} ({1:.2f}).").format(low.label, low.mean_points)
+        return text
+
+    def mark_analysed(self) -> PlanRow | None:
+        p = self.plan
+        fields = [("analysis", self.tr("Analysis"), text_edit(p.analysis_text or self._analysis_draft(p), lines=8))]
+        dialog = FormDialog(self.tr("Analysis of {0}").format(p.number), fields,
+                            lambda v: sp.mark_analysed(self.context.actor, p.id, p.version, v["analysis"]), self,
+                            self.tr("The written analysis of the survey: findings, causes and the improvements "
+                                    "to make (R31)."))
+        dialog.setMinimumWidth(620)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self._changed(p.id)
+        return dialog.result_value
+
+    # --- recipients ----------------------------------------------------------------------------------
+
+    def add_recipient(self) -> bool:
+        p = self.plan
+        units = [(self.tr("(none)"), None)] + [(u.name, u.id) for u in users.list_units(include_inactive=False)]
+        fields = [("name", self.tr("Name"), line_edit()), ("unit", self.tr("Customer unit"), combo(units)),
+                  ("email", self.tr("E-mail"), line_edit())]
+        dialog = FormDialog(self.tr("Add recipient to {0}").format(p.number), fields,
+                            lambda v: sp.add_recipient(self.context.actor, p.id, v["name"], v["unit"], v["email"]),
+                            self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._changed(p.id)
+        return True
+
+    def remove_recipient(self) -> bool:
+        r: RecipientRow | None = self.recipients.selected_row()
+        if r is None:
+            return False
+        if QMessageBox.question(self, self.tr("Remove recipient"),
+                                self.tr("Take {0} off survey plan {1}?").format(r.name, self.plan.number)) \
+                != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            sp.remove_recipient(self.context.actor, r.id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self._changed(self.plan.id)
+        return True
+
+    def refresh_recipients(self) -> None:
+        p = self.plan
+        try:
+            added, removed = sp.refresh_recipients(self.context.actor, p.id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self._changed(p.id)
+        QMessageBox.information(self, self.tr("Refresh from contacts"),
+                                self.tr("{0} recipients added, {1} removed.").format(added, removed))
+
+    def _reminder_targets(self) -> list[RecipientRow]:
+        rows = self.reminders.view.selectionModel().selectedRows()
+        if rows:
+            return [self.reminders.row_at(index.row()) for index in rows]
+        return [self.reminders.row_at(i) for i in range(self.reminders.row_count())]
+
+    def mark_reminded(self) -> int:
+        targets = self._reminder_targets()
+        if not targets:
+            return 0
+        question = self.tr("Record today as the reminder date of {0} recipients?").format(len(targets))
+        if QMessageBox.question(self, self.tr("Mark reminded"), question) != QMessageBox.StandardButton.Yes:
+            return 0
+        try:
+            count = sp.mark_reminded(self.context.actor, [r.id for r in targets])
+        except DeskError as exc:
+            show_error(self, exc)
+            return 0
+        self._changed(self.plan.id)
+        return count
+
+    def email_reminder(self) -> None:
+        p = self.plan
+        emails = sorted({r.email for r in self._reminder_targets() if r.email})
+        if not emails:
+            return
+        subject = self.tr("Reminder: {0}").format(p.title)
+        body = self.tr("Dear customer,\n\nwe have not received your questionnaire “{0}” yet. Please fill it in and "
+                       "send it back by {1}.\n\nThank you for your support.").format(p.title, _day(p.collect_by))
+        url = f"mailto:?bcc={quote(','.join(emails))}&subject={quote(subject)}&body={quote(body)}"
+        QDesktopServices.openUrl(QUrl(url))
+
+    # --- workbooks: export and import (worker thread) ------------------------------------------------
+
+    def _run(self, label_text: str, job, on_done) -> None:
+        """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_error, cancelled)`."""
+        worker = Worker(job)
+        dialog = QProgressDialog(self)
+        dialog.setObjectName("progress")
+        dialog.setWindowTitle(self.tr("Surveys"))
+        dialog.setLabelText(label_text)
+        dialog.setRange(0, 0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def on_progress(done: int, total: int) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
+
+        def finish(result: object) -> None:
+            dialog.hide()  # not close(): closing a progress dialog emits canceled
+            self.worker = None
+            on_done(result, worker.is_cancelled())
+
+        def failed(message: str, trace: str) -> None:
+            dialog.hide()
+            self.worker = None
+            if trace:
+                box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), message,
+                                  QMessageBox.StandardButton.Close, self)
+                box.setDetailedText(trace)
+                box.open()
+                self.result_dialog = box
+            else:
+                on_done(DeskError(message), worker.is_cancelled())
+
+        # connected before the job starts, so a quick job cannot report before anyone listens
+        worker.signals.progress.connect(on_progress)
+        worker.signals.finished.connect(finish)
+        worker.signals.failed.connect(failed)
+        dialog.canceled.connect(worker.cancel)
+        self.worker, self.progress = worker, dialog
+        dialog.show()
+        QThreadPool.globalInstance().start(worker)
+
+    def _folder_setting(self, key: str) -> str:
+        return str(QSettings().value(f"surveys/{key}", str(Path.home())))
+
+    def export_workbooks(self) -> None:
+        p = self.plan
+        if p is None or self.worker is not None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the workbooks of {0}").format(p.number),
+                                                  self._folder_setting("export_folder"))
+        if not folder:
+            return
+        QSettings().setValue("surveys/export_folder", folder)
+        only_unsent = QCheckBox(self.tr("Only recipients who have no workbook yet"))
+        only_unsent.setChecked(p.sent > 0)
+        only_unsent.setEnabled(p.sent > 0)
+        fields = [("language", self.tr("Language of the questionnaire"),
+                   combo([(self.tr("Chinese (简体中文)"), "zh_CN"), (self.tr("English"), "en")], "zh_CN")),
+                  ("only_unsent", "", only_unsent)]
+        options = FormDialog(self.tr("Export workbooks"), fields, lambda v: v, self,
+                             self.tr("One protected Excel questionnaire per recipient goes to {0}; the recipients "
+                                     "are marked sent.").format(folder))
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = options.result_value
+        actor = self.context.actor
+
+        def job(progress, is_cancelled):
+            try:
+                return sp.export_workbooks(actor, p.id, folder, language=v["language"], only_unsent=v["only_unsent"],
+                                           progress=progress, is_cancelled=is_cancelled)
+            except DeskError as exc:  # returned, not raised: the message must reach the dialog as it is
+                return exc
+
+        self._run(self.tr("Writing the workbooks of {0}…").format(p.number), job,
+                  lambda result, cancelled: self._export_done(p, folder, result, cancelled))
+
+    def _export_done(self, plan: PlanRow, folder: str, result: object, cancelled: bool) -> None:
+        self._changed(plan.id)
+        title = self.tr("Export workbooks")
+        if isinstance(result, Cancelled) or cancelled:
+            QMessageBox.information(self, title, self.tr("The export was cancelled. The workbooks already written "
+                                                         "to {0} are kept and their recipients marked sent; export "
+                                                         "again with “only recipients who have no workbook yet” to "
+                                                         "finish.").format(folder))
+            return
+        if isinstance(result, DeskError):
+            show_error(self, result, title)
+            return
+        self.result_dialog = ExportResultDialog(result, self)
+        self.result_dialog.open()
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned questionnaires"),
+                                                self._folder_setting("import_folder"), self.tr("Excel (*.xlsx)"))
+        if paths:
+            QSettings().setValue("surveys/import_folder", str(Path(paths[0]).parent))
+            self.start_import(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of returned questionnaires"),
+                                                  self._folder_setting("import_folder"))
+        if folder:
+            QSettings().setValue("surveys/import_folder", folder)
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> None:
+        if self.worker is not None or not self.may_collect:
+            return
+        actor = self.context.actor
+
+        def job(progress, is_cancelled):
+            # file by file (as survey_collection.import_paths does) so that a cancel keeps the outcomes so far
+            files = sc.expand_paths(paths)
+            outcomes: list[ImportOutcome] = []
+            for done, path in enumerate(files):
+                if is_cancelled():
+                    break
+                progress(done, len(files))
+                outcomes.append(sc.import_file(actor, path))
+            progress(len(files), max(len(files), 1))
+            return outcomes
+
+        self._run(self.tr("Reading the returned questionnaires…"), job, self._import_done)
+
+    def _import_done(self, result: object, cancelled: bool) -> None:
+        if isinstance(result, DeskError):
+            show_error(self, result, self.tr("Import"))
+            return
+        outcomes: list[ImportOutcome] = list(result or [])
+        if any(o.accepted for o in outcomes):
+            self.context.events.changed.emit("survey")
+            if any(o.complaint_numbers for o in outcomes):
+                self.context.events.changed.emit("complaint")
+            self.refresh()
+        if not outcomes and not cancelled:
+            QMessageBox.information(self, self.tr("Import"), self.tr("No .xlsx file was found there."))
+            return
+        self.result_dialog = ImportResultDialog(outcomes, self, cancelled)
+        self.result_dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if self.may_collect and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+
+# --- 4. templates --------------------------------------------------------------------------------------
+
+
+class TemplatesPage(QWidget):
+    """The questionnaires (R27): list left, the selected one's questions right, Edit… for planners."""
+
+    TABLES = ("survey",)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.stale = False
+        self.template: TemplateRow | None = None
+        self.may_edit = can(context.actor, Permission.SURVEY_PLAN)
+        self.all_versions = QCheckBox(self.tr("Show earlier versions"))
+        self.all_versions.toggled.connect(self.refresh)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the questionnaire; one a plan uses is saved as a new version"))
+        self.edit_button.clicked.connect(self.edit_template)
+        self.edit_button.setVisible(self.may_edit)
+        self.table = FilterTable([self.tr("Questionnaire"), self.tr("Kind"), self.tr("Version"),
+                                  self.tr("Questions"), self.tr("In use"), self.tr("Current")])
+        self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.view.activated.connect(lambda _index: self.edit_template())
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.questions = QTableWidget(0, 5)
+        self.questions.setHorizontalHeaderLabels([self.tr("No."), self.tr("Dimension"), self.tr("Question"),
+                                                  self.tr("Answer"), self.tr("Required")])
+        self.questions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.questions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.questions.verticalHeader().setVisible(False)
+        self.questions.setWordWrap(True)
+        header = self.questions.horizontalHeader()
+        for col in (0, 1, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.intro)
+        right_layout.addWidget(self.questions, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([480, 720])
+        top = QHBoxLayout()
+        top.addWidget(self.edit_button)
+        top.addWidget(self.all_versions)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.template.id if self.template else None
+        rows = survey_templates.list_templates(current_only=not self.all_versions.isChecked())
+        set_rows_typed(self.table, rows, [(r.name(), kind_label(r.kind), r.template_version, len(r.questions),
+                                           r.in_use, r.is_current) for r in rows])
+        if selected is None or not self.table.select_where(lambda r: r.id == selected):
+            if rows:
+                self.table.view.selectRow(0)
+            else:
+                self.show_template(None)
+
+    def _selection_changed(self) -> None:
+        row = self.table.selected_row()
+        self.show_template(survey_templates.get_template(row.id) if row else None)
+
+    def show_template(self, template: TemplateRow | None) -> None:
+        self.template = template
+        self.edit_button.setEnabled(template is not None and template.is_current)
+        self.questions.setRowCount(0)
+        if template is None:
+            self.intro.setText("")
+            return
+        self.intro.setText(template.intro_zh if template.name() == template.name_zh else template.intro_en)
+        self.questions.setRowCount(len(template.questions))
+        for row, q in enumerate(template.questions):
+            for col, value in enumerate((str(q.seq), sp.dimension_label(q.dimension), q.text(),
+                                         short_answer_type_label(q.answer_type),
+                                         self.tr("Yes") if q.required else self.tr("No"))):
+                self.questions.setItem(row, col, QTableWidgetItem(value))
+        self.questions.resizeRowsToContents()
+
+    def edit_template(self) -> TemplateRow | None:
+        old = self.template
+        if old is None or not old.is_current or not self.may_edit:
+            return None
+        editor = TemplateEditor(self.context.actor, survey_templates.get_template(old.id), self)
+        if editor.exec() != QDialog.DialogCode.Accepted:
+            return None
+        saved: TemplateRow = editor.result_value
+        self.context.events.changed.emit("survey")
+        self.template = saved
+        self.refresh()
+        if saved.id != old.id:
+            QMessageBox.information(self, self.tr("Questionnaire saved"),
+                                    self.tr("A survey plan uses version {0}, so the changes were saved as a new "
+                                            "version {1}. New plans use version {1}; existing plans keep version {0}.")
+                                    .format(old.template_version, saved.template_version))
+        return saved
+
+
+# --- the tab -------------------------------------------------------------------------------------------
+
+
+class SurveysTab(QWidget):
+    """Plans, Analysis, Findings and Templates in a QTabWidget."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.pages: dict[str, QWidget] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for key, title, cls in (("plans", self.tr("Plans"), PlansPage),
+                                ("analysis", self.tr("Analysis"), AnalysisPage),
+                                ("findings", self.tr("Findings"), FindingsPage),
+                                ("templates", self.tr("Questionnaires"), TemplatesPage)):
+            page = cls(context, self)
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+        plans: PlansPage = self.pages["plans"]
+        plans.open_analysis.connect(self.show_analysis)
+        plans.open_findings.connect(self.show_findings)
+        self.tabs.currentChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        context.events.changed.connect(self._changed)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.pages[key]
+        self.tabs.setCurrentWidget(page)
+        self._current_changed()
+        return page
+
+    def show_analysis(self, plan_id: int) -> None:
+        page: AnalysisPage = self.show_page("analysis")
+        page.show_plan(plan_id)
+
+    def show_findings(self, plan_id: int) -> None:
+        page: FindingsPage = self.show_page("findings")
+        page.show_plan(plan_id)
+
+    def _changed(self, table: str) -> None:
+        current = self.tabs.currentWidget()
+        for page in self.pages.values():
+            if table in page.TABLES:
+                if page is current:
+                    page.refresh()
+                    page.stale = False
+                else:
+                    page.stale = True
+
+    def _current_changed(self, *_args) -> None:
+        page = self.tabs.currentWidget()
+        if getattr(page, "stale", False):
+            page.stale = False
+            page.refresh()
