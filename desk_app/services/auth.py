@@ -1,9 +1,14 @@
 """Accounts: password hashing (scrypt), the first administrator, log-in (R1, R42)."""
 
+import functools
 import hashlib
 import hmac
+import logging
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import DatabaseError
 
 from desk_app.i18n import t
 from desk_app.models import User
@@ -12,6 +17,8 @@ from desk_app.services.errors import AuthenticationError, ValidationError
 
 MIN_PASSWORD_LENGTH = 8
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,13 +87,57 @@ def create_first_admin(username: str, full_name: str, password: str) -> Actor:
     return actor
 
 
-def authenticate(username: str, password: str) -> Actor:
-    """Log in: the Actor for these credentials, or AuthenticationError."""
-    user = User.get_or_none(User.username == username.strip())
-    if user is None or not verify_password(password, user.password_hash):
+class LoginThrottled(AuthenticationError):
+    """Too many wrong passwords for this user name lately; `retry_after` seconds to wait."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(16))
+
+
+def _throttled_message(seconds: int) -> str:
+    if seconds > 90:
+        return t("Too many failed log-ins for this user name. Try again in {n} minutes.", n=-(-seconds // 60))
+    return t("Too many failed log-ins for this user name. Try again in {n} seconds.", n=seconds)
+
+
+def authenticate(username: str, password: str, *, at: datetime | None = None) -> Actor:
+    """Log in: the Actor for these credentials, or AuthenticationError.
+
+    Repeated failures lock the user name for a growing delay (LoginThrottled, see
+    `desk_app.services.throttle`); a locked name is refused before the password is looked at.
+    Failures and log-ins are audited under the user name, never with the password.
+    """
+    from desk_app.services import throttle
+
+    name = (username or "").strip()
+    wait = throttle.seconds_locked(name, at)
+    if wait:
+        raise LoginThrottled(_throttled_message(wait), wait)
+    user = User.get_or_none(User.username == name)
+    # An unknown name costs the same hashing time as a known one: timing does not tell which exist.
+    if not verify_password(password or "", user.password_hash if user is not None else _dummy_hash()) \
+            or user is None:
+        _count_failure(throttle, name, at)
         raise AuthenticationError(t("Wrong user name or password."))
     if not user.active:
         raise AuthenticationError(t("This account is disabled."))
     if not user.can_login:
         raise AuthenticationError(t("This account has no login."))
+    try:
+        throttle.record_success(user, at)
+    except DatabaseError as exc:  # a read-only or locked file must not keep people out
+        log.warning("Could not audit the log-in of %s: %s", user.username, exc)
     return Actor.from_user(user)
+
+
+def _count_failure(throttle, name: str, at: datetime | None) -> None:
+    try:
+        throttle.record_failure(name, at)
+    except DatabaseError as exc:  # the attempt is refused anyway; only the count is lost
+        log.warning("Could not record a failed log-in: %s", exc)
