@@ -679,4 +679,12 @@ ZH: dict[str, str] = {
         "该用户名登录失败次数过多，请 {n} 秒后再试。",
     "Nobody can act for the command line (needed: {roles}); pass --user.":
         "没有可代表命令行操作的人员（需要：{roles}），请使用 --user 指定。",
+    # completed translations
+    "first response": "首次响应",
+    "resolution": "解决",
+    "closed {when}": "{when} 关闭",
+    "submitted {when}": "{when} 提交",
+    "{returned} of {total} returned ({rate} %)": "已回收 {returned}/{total}（{rate}%）",
+    "reminded {when}": "{when} 已催收",
+    "not reminded yet": "尚未催收",
 }

@@ -52,10 +52,11 @@ READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true
 
 
 def revisit_state_label(state: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-    texts = {RevisitState.OPEN.value: "Open", RevisitState.SUBMITTED.value: "Submitted",
-             RevisitState.DISCUSSED.value: "Discussed at the meeting"}
+    texts = {RevisitState.OPEN.value: QT_TRANSLATE_NOOP("RevisitState", "Open"),
+             RevisitState.SUBMITTED.value: QT_TRANSLATE_NOOP("RevisitState", "Submitted"),
+             RevisitState.DISCUSSED.value: QT_TRANSLATE_NOOP("RevisitState", "Discussed at the meeting")}
     return QCoreApplication.translate("RevisitState", texts[state]) if state in texts else state
 
 

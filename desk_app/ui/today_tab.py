@@ -223,7 +223,7 @@ class TodayTab(QWidget):
             self.summary.setText(self.tr("Nothing is waiting for you. Well done."))
         else:
             self.summary.setText(self.tr("%n item(s) need your attention", "", view.count)
-                                 + (self.tr(", %n overdue", "", overdue) if overdue else "") + ".")
+                                 + (self.tr(", %n overdue", "", overdue) if overdue else "") + self.tr("."))
 
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
