@@ -1,5 +1,6 @@
 """Backups with the SQLite online backup API, kept on a rotation; restore in one action (R40)."""
 
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -46,7 +47,9 @@ def backup_database(db: SqliteDatabase, db_path: Path | str, backup_dir: Path | 
 
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` backups of `stem`; return what was deleted."""
+    """Delete all but the newest `keep` backups of `stem` (and copies a killed backup left); return them."""
+    for stale in folder.glob(f"{stem}-*.sqlite.part"):
+        stale.unlink(missing_ok=True)
     backups = sorted(folder.glob(f"{stem}-*.sqlite"), key=lambda p: p.name, reverse=True)
     removed = backups[keep:]
     for old in removed:
@@ -75,32 +78,46 @@ def check_backup_file(source: Path) -> None:
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=source))
 
 
-def restore_database(source: Path | str, db_path: Path | str, backup_dir: Path | None = None) -> Path | None:
-    """Replace the database at `db_path` with `source`, after backing up the current one.
+def _keep_current(db_path: Path, backup_dir: Path | None) -> Path:
+    """Save the database about to be replaced: as a backup when intact, else byte for byte as `.damaged`.
 
-    The caller closes its connection first and reopens (which migrates) afterwards. The copy
-    uses the backup API, so the target is replaced whole or not at all.
+    A damaged copy gets a name `list_backups` does not offer, so it never passes for the latest backup.
+    """
+    folder = backup_dir or backup_dir_for(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    try:
+        check_backup_file(db_path)
+    except DatabaseProblem:
+        saved = folder / f"{db_path.stem}-{stamp}-before-restore.damaged"
+        shutil.copy2(db_path, saved)
+        return saved
+    saved = folder / f"{db_path.stem}-{stamp}-before-restore.sqlite"
+    current = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        _copy(current, saved)
+    finally:
+        current.close()
+    return saved
+
+
+def restore_database(source: Path | str, db_path: Path | str, backup_dir: Path | None = None) -> Path | None:
+    """Replace the database at `db_path` with `source`, after keeping a copy of the current one.
+
+    The caller closes its connection first and reopens (which migrates) afterwards. The source is
+    copied to a temp file beside the database and renamed over it, so the database is replaced
+    whole or not at all, even when the current file is damaged.
     """
     source, db_path = Path(source), Path(db_path)
     if not source.exists():
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=source))
     check_backup_file(source)
-    saved = None
-    if db_path.exists():
-        current = sqlite3.connect(db_path)
-        try:
-            folder = backup_dir or backup_dir_for(db_path)
-            folder.mkdir(parents=True, exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            saved = folder / f"{db_path.stem}-{stamp}-before-restore.sqlite"
-            _copy(current, saved)
-        finally:
-            current.close()
+    saved = _keep_current(db_path, backup_dir) if db_path.exists() else None
+    for suffix in ("-wal", "-shm"):  # the closed database's log belongs to the file being replaced
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dest = sqlite3.connect(db_path)
     try:
-        src.backup(dest)
+        _copy(src, db_path)  # built beside it, then renamed over it
     finally:
         src.close()
-        dest.close()
     return saved

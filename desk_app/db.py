@@ -107,6 +107,8 @@ def _check_file(path: Path) -> None:
             result = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:  # read-only, locked, cannot open: not damage
+        raise DatabaseProblem(known_database_error(exc, path) or str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorrupt(t("The database file {path} is damaged: {detail}", path=path, detail=exc)) from exc
     if result != "ok":

@@ -687,4 +687,6 @@ ZH: dict[str, str] = {
     "{returned} of {total} returned ({rate} %)": "已回收 {returned}/{total}（{rate}%）",
     "reminded {when}": "{when} 已催收",
     "not reminded yet": "尚未催收",
+    "{field}: there is no such record.": "{field}：该记录不存在。",
+    "Previous complaint": "前次投诉",
 }

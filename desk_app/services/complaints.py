@@ -14,7 +14,7 @@ from desk_app.services.auth import Actor
 from desk_app.services.errors import ValidationError
 from desk_app.services.numbering import next_number
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import LONG_TEXT, clean_datetime, clean_text, existing_id
 
 #: Titles that make a complainant a VIP (director level and above, R22).
 VIP_TITLE_WORDS = ("处长", "局长", "厅长", "主任", "院长", "校长", "总经理", "总监", "董事", "书记",
@@ -166,10 +166,12 @@ def register(actor: Actor | None, data: ComplaintInput, callback_id: int | None 
     complainant = clean_text(data.complainant, t("Complainant"), required=True, field="complainant")
     description = clean_text(data.description, t("Description"), required=True, max_length=LONG_TEXT,
                              field="description")
-    if data.received_at > now() + timedelta(minutes=5):
+    received_at = clean_datetime(data.received_at, t("Received at"), "received_at", required=True)
+    if received_at > now() + timedelta(minutes=5):
         raise ValidationError(t("{field} cannot be in the future.", field=t("Received at")), field="received_at")
-    if data.unit_id and not CustomerUnit.get_or_none(CustomerUnit.id == data.unit_id):
-        raise ValidationError(t("{field} has the wrong form.", field=t("Customer unit")), field="unit")
+    unit_id = existing_id(CustomerUnit, data.unit_id, t("Customer unit"), "unit")
+    ticket_id = existing_id(Ticket, data.ticket_id, t("Related ticket"), "ticket")
+    existing_id(Complaint, data.previous_id, t("Previous complaint"), "previous")
     previous = _second_complaint_of(data)
     title = clean_text(data.complainant_title, t("Title"), field="complainant_title")
     vip = data.is_vip or looks_vip(title)
@@ -180,17 +182,17 @@ def register(actor: Actor | None, data: ComplaintInput, callback_id: int | None 
         reasons.append(t("second complaint about {number}", number=previous.number))
     with Complaint._meta.database.atomic():
         complaint = Complaint.create(
-            number=next_number(Complaint.number, f"TS-{data.received_at:%Y%m%d}-", 3),
-            received_at=data.received_at,
+            number=next_number(Complaint.number, f"TS-{received_at:%Y%m%d}-", 3),
+            received_at=received_at,
             source=data.source,
             complainant=complainant,
             complainant_title=title,
             is_vip=vip,
             contact=_matching_contact(complainant, data.phone),
-            unit=data.unit_id,
+            unit=unit_id,
             phone=clean_text(data.phone, t("Phone"), max_length=40),
             email=clean_text(data.email, t("Email")),
-            ticket=data.ticket_id,
+            ticket=ticket_id,
             callback=callback_id,
             survey_response=survey_response_id,
             category=clean_text(data.category, t("Type")),
@@ -198,7 +200,7 @@ def register(actor: Actor | None, data: ComplaintInput, callback_id: int | None 
             previous=previous,
             escalated=bool(reasons),
             escalation_reason="; ".join(reasons),
-            due_at=data.received_at + timedelta(days=int(settings.get("complaint.resolution_days"))),
+            due_at=received_at + timedelta(days=int(settings.get("complaint.resolution_days"))),
             created_by=actor.id if actor else None,
         )
         _event(actor, complaint, "01", t("Recorded from {source}", source=label(data.source)))

@@ -17,7 +17,7 @@ from desk_app.services import audit, records, search, settings
 from desk_app.services.auth import Actor
 from desk_app.services.errors import ConflictError, NotFound, ValidationError
 from desk_app.services.permissions import Permission, can, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import LONG_TEXT, clean_datetime, clean_text, naive
 
 _S = TicketState
 NEW, ASSIGNED, IN_PROGRESS = _S.NEW.value, _S.ASSIGNED.value, _S.IN_PROGRESS.value
@@ -181,13 +181,6 @@ def _now() -> datetime:
     return now()
 
 
-def _naive(value: datetime) -> datetime:
-    """Local naive time to the second (how every time is stored)."""
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value.replace(microsecond=0)
-
-
 def _dt(value: object) -> datetime | None:
     """A stored time (text, or already a datetime) as a datetime."""
     if value is None or value == "":
@@ -265,7 +258,7 @@ def sla_due(reported_at: datetime, priority: str) -> tuple[datetime, datetime]:
     resolution_default = settings.SPECS["sla.resolution_hours"].default
     first_hours = float(first.get(priority, first_default.get(priority, 1)))
     resolution_hours = float(resolution.get(priority, resolution_default.get(priority, 24)))
-    reported_at = _naive(reported_at)
+    reported_at = naive(reported_at)
     return (reported_at + timedelta(hours=first_hours), reported_at + timedelta(hours=resolution_hours))
 
 
@@ -307,28 +300,16 @@ def _exists(model, record_id: int | None, field: str, what: str) -> int | None:
     return record_id
 
 
-def _clean_time(value: object, what: str, field: str, *, required: bool) -> datetime | None:
-    if value is None or value == "":
-        if required:
-            raise ValidationError(t("{field} is required.", field=t(what)), field=field)
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime.combine(value, datetime.min.time())
-    if not isinstance(value, datetime):
-        raise ValidationError(t("{field} has the wrong form.", field=t(what)), field=field)
-    return _naive(value)
-
-
 def clean_input(data: TicketInput, at: datetime | None = None) -> dict[str, object]:
     """The ticket fields of `data`, checked; a ValidationError names the first bad field."""
     if data.channel not in {c.value for c in Channel}:
         raise ValidationError(t("{field} has the wrong form.", field=t("Channel")), field="channel")
     if data.priority not in {p.value for p in Priority}:
         raise ValidationError(t("{field} has the wrong form.", field=t("Priority")), field="priority")
-    reported_at = _clean_time(data.reported_at, "Reported at", "reported_at", required=True)
+    reported_at = clean_datetime(data.reported_at, t("Reported at"), "reported_at", required=True)
     if reported_at > (at or _now()) + CLOCK_SKEW:
         raise ValidationError(t("{field} cannot be in the future.", field=t("Reported at")), field="reported_at")
-    required_by = _clean_time(data.required_by, "Required by", "required_by", required=False)
+    required_by = clean_datetime(data.required_by, t("Required by"), "required_by", required=False)
     if required_by is not None and required_by <= reported_at:
         raise ValidationError(t("{field} must be after the reported time.", field=t("Required by")),
                               field="required_by")
@@ -474,14 +455,14 @@ def count_tickets(f: TicketFilter, now: datetime | None = None) -> int:
         counted = search.count_ticket_matches(f.text)
         if counted is not None:
             return counted
-    at = _naive(now) if now else _now()
+    at = naive(now) if now else _now()
     return _where(Ticket.select(fn.COUNT(Ticket.id)), _conditions(f, at)).scalar() or 0
 
 
 def list_tickets(f: TicketFilter, sort: str = "reported_at", descending: bool = True, offset: int = 0,
                  limit: int = 200, now: datetime | None = None) -> list[TicketRow]:
     """One page of the ticket list: filtered, sorted and paged in SQL (never loads all rows)."""
-    at = _naive(now) if now else _now()
+    at = naive(now) if now else _now()
     key = _sort_expression(sort)
     order = [key.desc(), Ticket.id.desc()] if descending else [key.asc(), Ticket.id.asc()]
     # The page's ids first, from the narrow indexes alone (a deep OFFSET skips index entries, not
@@ -630,7 +611,7 @@ def _stored(ticket: Ticket, key: str) -> object:
     if key in ("unit", "team", "assignee"):
         return getattr(ticket, f"{key}_id")
     value = getattr(ticket, key)
-    return _naive(value) if isinstance(value, datetime) else value
+    return naive(value) if isinstance(value, datetime) else value
 
 
 def _assigned_text(assignee_id: int | None, team_id: int | None, note: str = "") -> str:

@@ -12,7 +12,7 @@ from desk_app.services import audit, records
 from desk_app.services.auth import Actor, check_password_policy, hash_password
 from desk_app.services.errors import ValidationError
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import clean_text
+from desk_app.services.validation import clean_text, existing_id
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
 
@@ -88,7 +88,7 @@ def _user_fields(full_name: str, roles: list[str], team_id: int | None, phone: s
     return {
         "full_name": clean_text(full_name, t("Full name"), required=True, field="full_name"),
         "roles": _roles(roles),
-        "team": team_id,
+        "team": existing_id(Team, team_id, t("Team"), "team"),
         "phone": clean_text(phone, t("Phone"), max_length=40, field="phone"),
         "email": clean_text(email, t("Email"), max_length=200, field="email"),
         "title": clean_text(title, t("Title"), field="title"),

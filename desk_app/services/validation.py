@@ -1,6 +1,9 @@
 """Small checks shared by every form's service: required text, length limits, control characters."""
 
 import re
+from datetime import date, datetime
+
+from peewee import Model
 
 from desk_app.i18n import t
 from desk_app.services.errors import ValidationError
@@ -23,3 +26,33 @@ def clean_text(value: object, label: str, *, required: bool = False, max_length:
         raise ValidationError(t("{field} is too long (at most {n} characters).", field=label, n=max_length),
                               field=field or label)
     return text
+
+
+def naive(value: datetime) -> datetime:
+    """Local naive time to the second (how every time is stored)."""
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.replace(microsecond=0)
+
+
+def clean_datetime(value: object, label: str, field: str, *, required: bool) -> datetime | None:
+    """A date-time from a form: a date counts as its midnight; anything else that is not one is refused."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(t("{field} is required.", field=label), field=field)
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime.combine(value, datetime.min.time())
+    if not isinstance(value, datetime):
+        raise ValidationError(t("{field} has the wrong form.", field=label), field=field)
+    return naive(value)
+
+
+def existing_id(model: type[Model], value: object, label: str, field: str) -> int | None:
+    """`value` as the id of an existing `model` row (None stays None), or ValidationError naming the field."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not model.select().where(
+            model._meta.primary_key == value).exists():
+        raise ValidationError(t("{field}: there is no such record.", field=label), field=field)
+    return value

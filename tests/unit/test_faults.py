@@ -409,10 +409,6 @@ def _open_as_other_user(path: Path) -> str:
         return stream.read().decode()
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="desk_app/db.py _check_file maps every sqlite3.DatabaseError (also "
-    "OperationalError 'attempt to write a readonly database') to DatabaseCorrupt")
 def test_a_read_only_file_is_reported_plainly_not_as_damaged():
     folder = Path(tempfile.mkdtemp(prefix="desk-ro-"))  # pytest's tmp_path is private to its user
     path = folder / "desk.sqlite"
@@ -481,10 +477,6 @@ def test_the_latest_backup_restores_a_corrupt_file(damaged):
         close_database(database)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=sqlite3.DatabaseError,
-    reason="desk_app/backup.py restore_database backs up the current file with the "
-    "backup API first, which raises sqlite3.DatabaseError for a file whose header is damaged")
 def test_a_file_with_a_damaged_header_can_be_restored(damaged):
     path, saved, good = damaged
     _spoil(path, good, "header")
@@ -493,10 +485,6 @@ def test_a_file_with_a_damaged_header_can_be_restored(damaged):
     close_database(database)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=DatabaseProblem,
-    reason="desk_app/backup.py restore_database keeps the damaged file as the newest "
-    "'<stem>-*-before-restore.sqlite', so list_backups() then offers the damaged copy first")
 def test_after_a_restore_the_damaged_copy_is_not_offered_as_latest_backup(damaged):
     path, saved, good = damaged
     _spoil(path, good, "pages")
