@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desk_app import __version__, backup
 from desk_app.i18n import current_language, label
 from desk_app.models.enums import Role
-from desk_app.services import settings
+from desk_app.services import maintenance
 from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
 from desk_app.ui import tab_registry
@@ -182,8 +182,7 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> Path | None:
         try:
-            keep = int(settings.get("backup.keep"))
-            saved = backup.backup_database(self.db, self.context.db_path, keep=keep)
+            saved, keep = maintenance.backup_now(self.context.actor, self.db, self.context.db_path)
         except (DeskError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Back up"), self.tr("The backup failed: {error}").format(error=exc))
             return None
@@ -193,6 +192,11 @@ class MainWindow(QMainWindow):
         return saved
 
     def choose_restore(self) -> None:
+        try:
+            maintenance.authorise_restore(self.context.actor)
+        except DeskError as exc:
+            QMessageBox.warning(self, self.tr("Restore"), str(exc))
+            return
         folder = backup.backup_dir_for(self.context.db_path)
         start = folder if folder.exists() else self.context.db_path.parent
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(start), DB_FILTER)
