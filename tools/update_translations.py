@@ -1,7 +1,5 @@
 """Refresh the Qt translations: lupdate desk_app/ui/*.py into the .ts (keeping translations), lrelease to .qm.
 
-First tools/hidden_tr.py declares the strings lupdate cannot see (in f-strings, behind aliases).
-
 Usage: python tools/update_translations.py [--no-release]
 Prints how many strings are still unfinished, per language.
 """
@@ -12,9 +10,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import hidden_tr  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "desk_app" / "ui"
@@ -53,7 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-release", action="store_true", help="only update the .ts files")
     parser.add_argument("--list", action="store_true", help="print the unfinished source texts")
     args = parser.parse_args(argv)
-    hidden_tr.main(tool("pyside6-lupdate"))
     sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.glob("*.py"))
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     status = 0

@@ -28,9 +28,11 @@ def export_complaints(path: str | Path, f: ComplaintFilter | None = None) -> int
 
 def improvement_headers(language: str | None = None) -> list[str]:
     """The columns of the paper tracking table (服务改善项目跟踪管理表), in its order."""
-    return [translate(language, text) for text in (
-        "No.", "Problem description", "Problem source", "Initial corrective measure",
-        "Agreed measure (meeting date)", "Work plan", "Effect evaluation and confirmation", "State", "Goal")]
+    return [translate(language, "No."), translate(language, "Problem description"),
+            translate(language, "Problem source"), translate(language, "Initial corrective measure"),
+            translate(language, "Agreed measure (meeting date)"), translate(language, "Work plan"),
+            translate(language, "Effect evaluation and confirmation"), translate(language, "State"),
+            translate(language, "Goal")]
 
 
 def improvement_cells(p: improvement.ProjectRow, language: str | None = None) -> list[object]:

@@ -112,7 +112,8 @@ class CallbackDialog(QDialog):
         grid.setColumnStretch(3, 1)
         due = _fmt(s.due_at)
         if s.overdue:
-            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{escape(due)} — {self.tr('overdue')}</span>"
+            overdue = self.tr("overdue")
+            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{escape(due)} — {overdue}</span>"
         self.due_label = QLabel(self.tr("Callback by: {0} &nbsp; ({1})").format(
             due, escape(label_kind(s.caller_kind))))
         grid.addWidget(self.due_label, row, 0, 1, 4)

@@ -337,17 +337,22 @@ class SelfEvaluationPage(Page):
         if item is None:
             self.record.setHtml(self.tr("No ticket waits for a self-evaluation."))
             return
-        repeat = (f"<p><b>{self.tr('Repeat report of')}:</b> {_esc(item.repeat_of_number)}</p>"
+        repeat_of = self.tr("Repeat report of")
+        repeat = (f"<p><b>{repeat_of}:</b> {_esc(item.repeat_of_number)}</p>"
                   if item.repeat_of_number else "")
+        closed, team, technician = self.tr("Closed"), self.tr("Team"), self.tr("Technician")
+        reporter, unit, category = self.tr("Reporter"), self.tr("Customer unit"), self.tr("Category")
+        fault, cause = self.tr("Fault description"), self.tr("Cause analysis")
+        handling = self.tr("Handling method")
         self.record.setHtml(
             f"<h3>{_esc(item.number)}</h3>"
-            f"<p><b>{self.tr('Closed')}:</b> {_fmt(item.closed_at)} &nbsp; <b>{self.tr('Team')}:</b> "
-            f"{_esc(item.team_name)} &nbsp; <b>{self.tr('Technician')}:</b> {_esc(item.technician_name)}</p>"
-            f"<p><b>{self.tr('Reporter')}:</b> {_esc(item.reporter_name)} &nbsp; <b>{self.tr('Customer unit')}:</b> "
-            f"{_esc(item.unit_name)} &nbsp; <b>{self.tr('Category')}:</b> {_esc(item.category)}</p>{repeat}"
-            f"<p><b>{self.tr('Fault description')}:</b><br>{_esc(item.description)}</p>"
-            f"<p><b>{self.tr('Cause analysis')}:</b><br>{_esc(item.cause) or '—'}</p>"
-            f"<p><b>{self.tr('Handling method')}:</b><br>{_esc(item.resolution) or '—'}</p>")
+            f"<p><b>{closed}:</b> {_fmt(item.closed_at)} &nbsp; <b>{team}:</b> "
+            f"{_esc(item.team_name)} &nbsp; <b>{technician}:</b> {_esc(item.technician_name)}</p>"
+            f"<p><b>{reporter}:</b> {_esc(item.reporter_name)} &nbsp; <b>{unit}:</b> "
+            f"{_esc(item.unit_name)} &nbsp; <b>{category}:</b> {_esc(item.category)}</p>{repeat}"
+            f"<p><b>{fault}:</b><br>{_esc(item.description)}</p>"
+            f"<p><b>{cause}:</b><br>{_esc(item.cause) or '—'}</p>"
+            f"<p><b>{handling}:</b><br>{_esc(item.resolution) or '—'}</p>")
 
     def _rating_changed(self, *_args) -> None:
         rating = self.rating.value()
@@ -469,14 +474,18 @@ class DailyFeedbackPage(Page):
         day = self.day.date().toPython()
         summaries = feedback.daily_summary(day)
         if not summaries:
-            self.view.setHtml(f"<p>{self.tr('No evaluations on {0}.').format(day.isoformat())}</p>")
+            empty = self.tr("No evaluations on {0}.").format(day.isoformat())
+            self.view.setHtml(f"<p>{empty}</p>")
             return
         kinds = [k.value for k in EvaluationKind]
-        parts = [f"<h3>{self.tr('Evaluation results of {0}, per team').format(day.isoformat())}</h3>"]
+        title = self.tr("Evaluation results of {0}, per team").format(day.isoformat())
+        parts = [f"<h3>{title}</h3>"]
         for s in summaries:
             ratings = [r.value for r in RATING_ORDER if any(r.value in c for c in s.counts.values())]
-            parts.append(f"<h4>{_esc(s.team_name)} — {self.tr('{0} evaluations, {1} points').format(s.total, s.points)}"
-                         + (f" — <span style='color:#b00020'>{self.tr('{0} dissatisfied').format(len(s.dissatisfied))}"
+            totals = self.tr("{0} evaluations, {1} points").format(s.total, s.points)
+            unhappy = self.tr("{0} dissatisfied").format(len(s.dissatisfied))
+            parts.append(f"<h4>{_esc(s.team_name)} — {totals}"
+                         + (f" — <span style='color:#b00020'>{unhappy}"
                             "</span>" if s.dissatisfied else "") + "</h4>")
             head = "".join(f"<th>{_esc(label(r))}</th>" for r in ratings)
             rows = "".join(
@@ -490,10 +499,13 @@ class DailyFeedbackPage(Page):
                     f"<td>{_esc(label_kind(e.kind))}</td><td>{_esc(label(e.rating))}</td>"
                     f"<td>{_esc(e.comment)}{'<br>' + _esc(e.corrective_note) if e.corrective_note else ''}</td></tr>"
                     for e in s.dissatisfied)
-                parts.append(f"<p><b>{self.tr('Dissatisfied')}:</b></p><table border='1' cellspacing='0' "
-                             f"cellpadding='4'><tr><th>{self.tr('Ticket')}</th><th>{self.tr('Technician')}</th>"
-                             f"<th>{self.tr('Evaluation')}</th><th>{self.tr('Rating')}</th>"
-                             f"<th>{self.tr('Problems and suggestions')}</th></tr>{items}</table>")
+                dissatisfied, ticket = self.tr("Dissatisfied"), self.tr("Ticket")
+                technician, evaluation = self.tr("Technician"), self.tr("Evaluation")
+                rating, problems = self.tr("Rating"), self.tr("Problems and suggestions")
+                parts.append(f"<p><b>{dissatisfied}:</b></p><table border='1' cellspacing='0' "
+                             f"cellpadding='4'><tr><th>{ticket}</th><th>{technician}</th>"
+                             f"<th>{evaluation}</th><th>{rating}</th>"
+                             f"<th>{problems}</th></tr>{items}</table>")
         self.view.setHtml("".join(parts))
 
 

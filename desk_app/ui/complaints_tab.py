@@ -163,20 +163,25 @@ class ComplaintsTab(QWidget):
 
     def _record_html(self, d: ComplaintDetail) -> str:
         r = d.row
-        overdue = f" <span style='color:#b00020'>{self.tr('overdue')}</span>" if r.overdue else ""
+        overdue_text = self.tr("overdue")
+        overdue = f" <span style='color:#b00020'>{overdue_text}</span>" if r.overdue else ""
+        complainant, unit, phone = self.tr("Complainant"), self.tr("Unit"), self.tr("Phone")
+        received, source, ticket = self.tr("Received"), self.tr("Source"), self.tr("Ticket")
+        due, description = self.tr("Due"), self.tr("Description")
         lines = [
             f"<h3>{_esc(r.number)} — {_esc(label(r.state))} ({_esc(r.code)})</h3>",
-            f"<p><b>{self.tr('Complainant')}:</b> {_esc(r.complainant)} {_esc(d.complainant_title)}"
-            f"{' ★VIP' if d.is_vip else ''} &nbsp; <b>{self.tr('Unit')}:</b> {_esc(r.unit_name)}"
-            f" &nbsp; <b>{self.tr('Phone')}:</b> {_esc(d.phone)}</p>",
-            f"<p><b>{self.tr('Received')}:</b> {r.received_at:%Y-%m-%d %H:%M} &nbsp; <b>{self.tr('Source')}:</b> "
-            f"{_esc(label(r.source))} &nbsp; <b>{self.tr('Ticket')}:</b> {_esc(r.ticket_number or '—')}"
-            f" &nbsp; <b>{self.tr('Due')}:</b> {r.due_at:%Y-%m-%d %H:%M}"
+            f"<p><b>{complainant}:</b> {_esc(r.complainant)} {_esc(d.complainant_title)}"
+            f"{' ★VIP' if d.is_vip else ''} &nbsp; <b>{unit}:</b> {_esc(r.unit_name)}"
+            f" &nbsp; <b>{phone}:</b> {_esc(d.phone)}</p>",
+            f"<p><b>{received}:</b> {r.received_at:%Y-%m-%d %H:%M} &nbsp; <b>{source}:</b> "
+            f"{_esc(label(r.source))} &nbsp; <b>{ticket}:</b> {_esc(r.ticket_number or '—')}"
+            f" &nbsp; <b>{due}:</b> {r.due_at:%Y-%m-%d %H:%M}"
             f"{overdue}</p>",
-            f"<p><b>{self.tr('Description')}:</b><br>{_esc(d.description)}</p>",
+            f"<p><b>{description}:</b><br>{_esc(d.description)}</p>",
         ]
         if r.escalated:
-            lines.append(f"<p style='color:#b00020'><b>{self.tr('Escalated to the general manager')}:</b> "
+            escalated = self.tr("Escalated to the general manager")
+            lines.append(f"<p style='color:#b00020'><b>{escalated}:</b> "
                          f"{_esc(d.escalation_reason)}</p>")
         for title, value in ((self.tr("Validity"), d.validity_reason),
                              (self.tr("Department"), f"{d.department} {d.department_manager}".strip()),
@@ -186,7 +191,8 @@ class ComplaintsTab(QWidget):
                              (self.tr("Improvement projects"), ", ".join(d.project_numbers))):
             if value:
                 lines.append(f"<p><b>{title}:</b> {_esc(value)}</p>")
-        lines.append(f"<h4>{self.tr('History')}</h4><table cellspacing='4'>")
+        history = self.tr("History")
+        lines.append(f"<h4>{history}</h4><table cellspacing='4'>")
         for e in d.events:
             lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{_esc(e.code)}</b></td>"
                          f"<td>{_esc(e.user_name)}</td><td>{_esc(e.text)}</td></tr>")
@@ -352,8 +358,9 @@ class AnalysisDialog(FormDialog):
 
     def update_view(self) -> None:
         a = complaints.analysis(self.start.date().toPython(), self.end.date().toPython())
-        parts = [f"<p><b>{self.tr('Total')}:</b> {a.total} &nbsp; <b>{self.tr('Valid')}:</b> {a.valid} &nbsp; "
-                 f"<b>{self.tr('Overdue')}:</b> {a.overdue}</p>"]
+        total, valid, overdue = self.tr("Total"), self.tr("Valid"), self.tr("Overdue")
+        parts = [f"<p><b>{total}:</b> {a.total} &nbsp; <b>{valid}:</b> {a.valid} &nbsp; "
+                 f"<b>{overdue}:</b> {a.overdue}</p>"]
         for title, counts, labelled in ((self.tr("By type"), a.by_category, False),
                                         (self.tr("By unit"), a.by_unit, False),
                                         (self.tr("By source"), a.by_source, True),

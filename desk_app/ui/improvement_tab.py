@@ -153,11 +153,12 @@ class ImprovementTab(QWidget):
         self.record.setHtml(self._html(p) if p else self.tr("Select a project."))
 
     def _html(self, p: ProjectRow) -> str:
+        problem, source, owner = self.tr("Problem description"), self.tr("Problem source"), self.tr("Owner")
         parts = [f"<h3>{_esc(p.number)} — {_esc(label(p.state))}"
                  f"{'（' + _esc(label(p.closure_code)) + '）' if p.closure_code else ''}</h3>",
-                 f"<p><b>{self.tr('Problem description')}:</b><br>{_esc(p.problem)}</p>",
-                 f"<p><b>{self.tr('Problem source')}:</b> {_esc(label(p.source))} {_esc(p.source_ref)}"
-                 f" &nbsp; <b>{self.tr('Owner')}:</b> {_esc(p.owner or '—')}</p>"]
+                 f"<p><b>{problem}:</b><br>{_esc(p.problem)}</p>",
+                 f"<p><b>{source}:</b> {_esc(label(p.source))} {_esc(p.source_ref)}"
+                 f" &nbsp; <b>{owner}:</b> {_esc(p.owner or '—')}</p>"]
         for title, value in ((self.tr("Initial corrective measure"), p.initial_measure),
                              (self.tr("Agreed measure"), p.agreed_measure + (
                                  f"（{p.meeting_date:%Y-%m-%d}）" if p.meeting_date else "")),
@@ -167,15 +168,19 @@ class ImprovementTab(QWidget):
         if p.goal_indicator:
             name = t(indicators.INDICATORS[p.goal_indicator][0])
             measured = improvement.measure_goal(p.id) if p.state != S.CONFIRMED else p.measured_value
-            parts.append(f"<p><b>{self.tr('Goal')}:</b> {_esc(name)} — {self.tr('base')} {_fmt(p.base_value)}, "
-                         f"{self.tr('target')} {_fmt(p.target_value)}, {self.tr('measured')} {_fmt(measured)}"
-                         f"{', ' + self.tr('review') + ' ' + str(p.review_date) if p.review_date else ''}</p>")
-        parts.append(f"<h4>{self.tr('Work plan')}</h4><table cellspacing='4'>")
+            goal, base, target = self.tr("Goal"), self.tr("base"), self.tr("target")
+            measured_text, review = self.tr("measured"), self.tr("review")
+            parts.append(f"<p><b>{goal}:</b> {_esc(name)} — {base} {_fmt(p.base_value)}, "
+                         f"{target} {_fmt(p.target_value)}, {measured_text} {_fmt(measured)}"
+                         f"{', ' + review + ' ' + str(p.review_date) if p.review_date else ''}</p>")
+        work_plan = self.tr("Work plan")
+        parts.append(f"<h4>{work_plan}</h4><table cellspacing='4'>")
+        overdue = self.tr("overdue")
         for s in p.steps:
             colour = " style='color:#b00020'" if s.overdue else ""
             parts.append(f"<tr{colour}><td>{s.seq}.</td><td>{_esc(s.description)}</td><td>{_esc(s.owner)}</td>"
                          f"<td>{s.due_date or ''}</td><td>{'✓ ' + f'{s.done_at:%Y-%m-%d}' if s.done_at else ''}"
-                         f"{self.tr('overdue') if s.overdue else ''}</td></tr>")
+                         f"{overdue if s.overdue else ''}</td></tr>")
         parts.append("</table>")
         return "".join(parts)
 

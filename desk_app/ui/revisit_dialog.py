@@ -251,7 +251,8 @@ class RevisitDialog(QDialog):
         self.title.setText(self.tr("Dissatisfaction revisit form (不满意回访表) {0}").format(r.number))
         due = f"{r.due_date:%Y-%m-%d}"
         if r.overdue:
-            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{due} — {self.tr('overdue')}</span>"
+            overdue = self.tr("overdue")
+            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{due} — {overdue}</span>"
         parts = [self.tr("State: <b>{0}</b>").format(escape(revisit_state_label(r.state))),
                  self.tr("Due: {0}").format(due),
                  self.tr("Rating: {0}").format(escape(label(r.rating))) if r.rating else "",

@@ -149,11 +149,11 @@ class StandingsView(QWidget):
 
     def _show_month(self, s: kpi.Standings) -> None:
         self.standings = s
-        tr = self.tr
-        self._headers(self.technicians, [tr("Rank"), tr("Technician"), tr("Team"), tr("Evaluated tickets"),
-                                         tr("Points"), tr("Dissatisfied"), tr("Score")])
-        self._headers(self.teams, [tr("Rank"), tr("Team"), tr("Evaluated tickets"), tr("Points"),
-                                   tr("Dissatisfied"), tr("Score")])
+        self._headers(self.technicians, [self.tr("Rank"), self.tr("Technician"), self.tr("Team"),
+                                         self.tr("Evaluated tickets"), self.tr("Points"), self.tr("Dissatisfied"),
+                                         self.tr("Score")])
+        self._headers(self.teams, [self.tr("Rank"), self.tr("Team"), self.tr("Evaluated tickets"),
+                                   self.tr("Points"), self.tr("Dissatisfied"), self.tr("Score")])
         set_rows_typed(self.technicians, s.technicians, [
             (r.rank, ("★ " if r.id == s.repair_star_id else "") + r.name, r.team, r.evaluated_tickets, r.points,
              r.dissatisfied, r.score) for r in s.technicians])
@@ -180,13 +180,13 @@ class StandingsView(QWidget):
 
     def _show_year(self, s: kpi.YearStandings) -> None:
         self.standings = s
-        tr = self.tr
-        self._headers(self.technicians, [tr("Rank"), tr("Technician"), tr("Team"), tr("Evaluated tickets"),
-                                         tr("Points"), tr("Dissatisfied"), tr("Sum of monthly scores"),
-                                         tr("Months"), tr("Repair star awards"), tr("Bonus")])
-        self._headers(self.teams, [tr("Rank"), tr("Team"), tr("Evaluated tickets"), tr("Points"),
-                                   tr("Dissatisfied"), tr("Sum of monthly scores"), tr("Months"),
-                                   tr("Winning team awards")])
+        self._headers(self.technicians, [self.tr("Rank"), self.tr("Technician"), self.tr("Team"),
+                                         self.tr("Evaluated tickets"), self.tr("Points"), self.tr("Dissatisfied"),
+                                         self.tr("Sum of monthly scores"), self.tr("Months"),
+                                         self.tr("Repair star awards"), self.tr("Bonus")])
+        self._headers(self.teams, [self.tr("Rank"), self.tr("Team"), self.tr("Evaluated tickets"),
+                                   self.tr("Points"), self.tr("Dissatisfied"), self.tr("Sum of monthly scores"),
+                                   self.tr("Months"), self.tr("Winning team awards")])
         set_rows_typed(self.technicians, s.technicians, [
             (r.rank, r.name, r.team, r.evaluated_tickets, r.points, r.dissatisfied, r.score_total, r.months,
              r.awards, r.bonus) for r in s.technicians])

@@ -406,10 +406,12 @@ class AnalysisPage(QWidget):
     def _fill_comments(self, a: SurveyAnalysis, analysis_text: str) -> None:
         parts = []
         if analysis_text:
-            parts.append(f"<p><b>{escape(self.tr('Written analysis'))}:</b> "
+            written = self.tr("Written analysis")
+            parts.append(f"<p><b>{escape(written)}:</b> "
                          f"{escape(analysis_text).replace(chr(10), '<br>')}</p>")
         if not a.comments:
-            parts.append(f"<p><i>{escape(self.tr('No comments.'))}</i></p>")
+            no_comments = self.tr("No comments.")
+            parts.append(f"<p><i>{escape(no_comments)}</i></p>")
         for dim, rows in a.comments.items():
             parts.append(f"<h4>{escape(sp.dimension_label(dim))} ({len(rows)})</h4><ul>")
             for c in rows:

@@ -25,10 +25,11 @@ WHOLE_YEAR = 0
 
 def kind_label(kind: str) -> str:
     """The display name of a questionnaire kind (R27)."""
-    tr = QCoreApplication.translate
-    names = {SurveyKind.INCIDENT.value: tr("SurveyPlanDialog", "Incident survey (by phone)"),
-             SurveyKind.COMPANY.value: tr("SurveyPlanDialog", "Company survey (quarterly)"),
-             SurveyKind.ANNUAL.value: tr("SurveyPlanDialog", "Annual survey")}
+    names = {
+        SurveyKind.INCIDENT.value: QCoreApplication.translate("SurveyPlanDialog", "Incident survey (by phone)"),
+        SurveyKind.COMPANY.value: QCoreApplication.translate("SurveyPlanDialog", "Company survey (quarterly)"),
+        SurveyKind.ANNUAL.value: QCoreApplication.translate("SurveyPlanDialog", "Annual survey"),
+    }
     return names.get(kind, kind)
 
 

@@ -37,20 +37,20 @@ DIM, ZH, EN, ANSWER, REQUIRED = range(5)
 
 
 def answer_type_label(code: str) -> str:
-    tr = QCoreApplication.translate
-    names = {AnswerType.RATING5.value: tr("TemplateEditor", "Rating, 5 levels (非常满意 … 非常不满意)"),
-             AnswerType.RATING3.value: tr("TemplateEditor", "Rating, 3 levels (满意 / 基本满意 / 不满意)"),
-             AnswerType.YESNO.value: tr("TemplateEditor", "Yes / no"),
-             AnswerType.TEXT.value: tr("TemplateEditor", "Free text")}
+    names = {AnswerType.RATING5.value: QCoreApplication.translate("TemplateEditor",
+                                                                  "Rating, 5 levels (非常满意 … 非常不满意)"),
+             AnswerType.RATING3.value: QCoreApplication.translate("TemplateEditor",
+                                                                  "Rating, 3 levels (满意 / 基本满意 / 不满意)"),
+             AnswerType.YESNO.value: QCoreApplication.translate("TemplateEditor", "Yes / no"),
+             AnswerType.TEXT.value: QCoreApplication.translate("TemplateEditor", "Free text")}
     return names.get(code, code)
 
 
 def short_answer_type_label(code: str) -> str:
-    tr = QCoreApplication.translate
-    names = {AnswerType.RATING5.value: tr("TemplateEditor", "5-level rating"),
-             AnswerType.RATING3.value: tr("TemplateEditor", "3-level rating"),
-             AnswerType.YESNO.value: tr("TemplateEditor", "Yes / no"),
-             AnswerType.TEXT.value: tr("TemplateEditor", "Free text")}
+    names = {AnswerType.RATING5.value: QCoreApplication.translate("TemplateEditor", "5-level rating"),
+             AnswerType.RATING3.value: QCoreApplication.translate("TemplateEditor", "3-level rating"),
+             AnswerType.YESNO.value: QCoreApplication.translate("TemplateEditor", "Yes / no"),
+             AnswerType.TEXT.value: QCoreApplication.translate("TemplateEditor", "Free text")}
     return names.get(code, code)
 
 

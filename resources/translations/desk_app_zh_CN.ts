@@ -2,102 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Rank</source>
-        <translation>名次</translation>
-    </message>
-    <message>
-        <source>Technician</source>
-        <translation>维修人</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>班组</translation>
-    </message>
-    <message>
-        <source>Evaluated tickets</source>
-        <translation>已评价工单数</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>总分</translation>
-    </message>
-    <message>
-        <source>Dissatisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Sum of monthly scores</source>
-        <translation>月度得分合计</translation>
-    </message>
-    <message>
-        <source>Months</source>
-        <translation>月数</translation>
-    </message>
-    <message>
-        <source>Repair star awards</source>
-        <translation>维修之星次数</translation>
-    </message>
-    <message>
-        <source>Bonus</source>
-        <translation>加分</translation>
-    </message>
-    <message>
-        <source>Winning team awards</source>
-        <translation>优胜班组次数</translation>
-    </message>
-    <message>
-        <source>SurveyPlanDialog</source>
-        <comment>Incident survey (by phone)</comment>
-        <translation>事件满意度调查问卷（电话）</translation>
-    </message>
-    <message>
-        <source>SurveyPlanDialog</source>
-        <comment>Company survey (quarterly)</comment>
-        <translation>公司满意度调查问卷（季度）</translation>
-    </message>
-    <message>
-        <source>SurveyPlanDialog</source>
-        <comment>Annual survey</comment>
-        <translation>IT服务用户满意度调查表（年度）</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>Rating, 5 levels (非常满意 … 非常不满意)</comment>
-        <translation>评价，五级（非常满意 … 非常不满意）</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>Rating, 3 levels (满意 / 基本满意 / 不满意)</comment>
-        <translation>评价，三级（满意 / 基本满意 / 不满意）</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>Yes / no</comment>
-        <translation>是 / 否</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>Free text</comment>
-        <translation>文字</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>5-level rating</comment>
-        <translation>五级评价</translation>
-    </message>
-    <message>
-        <source>TemplateEditor</source>
-        <comment>3-level rating</comment>
-        <translation>三级评价</translation>
-    </message>
-</context>
-<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration</source>
@@ -3458,32 +3362,16 @@ The other tabs work as usual; the details are in the log file.</source>
         <translation>工单</translation>
     </message>
     <message>
-        <source>Tickets: the ticket list, ticket form and knowledge base.</source>
-        <translation type="vanished">工单：工单列表、工单表单和知识库。</translation>
-    </message>
-    <message>
         <source>Callbacks</source>
         <translation>回访</translation>
-    </message>
-    <message>
-        <source>Callbacks: self-evaluation, the daily callback worklist, revisit forms and monthly results.</source>
-        <translation type="vanished">回访：工长自评、每日回访任务、不满意回访表和月度考评。</translation>
     </message>
     <message>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <source>Complaints: registration and the complaint flow 01–06.</source>
-        <translation type="vanished">投诉：投诉登记和投诉处理流程 01–06。</translation>
-    </message>
-    <message>
         <source>Improvement</source>
         <translation>改善</translation>
-    </message>
-    <message>
-        <source>Improvement: the improvement project tracking table.</source>
-        <translation type="vanished">改善：服务改善项目跟踪管理表。</translation>
     </message>
     <message>
         <source>Today</source>
@@ -3494,16 +3382,8 @@ The other tabs work as usual; the details are in the log file.</source>
         <translation>满意度调查</translation>
     </message>
     <message>
-        <source>Surveys: questionnaire templates, plans, Excel distribution and collection, analysis.</source>
-        <translation type="vanished">满意度调查：问卷模板、调查计划、Excel 问卷发放与回收、分析。</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报告</translation>
-    </message>
-    <message>
-        <source>Reports: PDF reports, approval, preview and printing.</source>
-        <translation type="vanished">报告：PDF 报告、审批、预览和打印。</translation>
     </message>
 </context>
 <context>
