@@ -427,8 +427,8 @@ class PlansPage(QWidget):
             "</table>",
         ]
         if p.analysis_text:
-            lines.append(f"<p><b>{escape(self.tr('Analysis'))}:</b><br>"
-                         f"{escape(p.analysis_text).replace(chr(10), '<br>')}</p>")
+            heading = escape(self.tr("Analysis"))
+            lines.append(f"<p><b>{heading}:</b><br>{escape(p.analysis_text).replace(chr(10), '<br>')}</p>")
         return "".join(lines)
 
     def show_recipients(self) -> None:
