@@ -5,30 +5,18 @@ as the floor, the same rows fetched with raw sqlite3 and hand-written SQL.
 """
 
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.data import rss_mb
+from benchmarks.data import best_of, rss_mb
 
 PAGE = 200
-REPEAT = 5
 
 _COLUMNS = """t.id, t.number, t.state, t.priority, t.channel, t.reported_at, t.reporter_name, u.name, t.category,
  substr(t.description, 1, 80), tm.name, a.full_name, t.first_response_due, t.first_response_at, t.resolution_due,
  t.resolved_at, t.closed_at, t.version"""
 _FROM = """FROM ticket t LEFT JOIN customer_unit u ON t.unit_id = u.id LEFT JOIN team tm ON t.team_id = tm.id
  LEFT JOIN user a ON t.assignee_id = a.id"""
-
-
-def _best(fn: Callable[[], object]) -> tuple[float, float, object]:
-    """(best of REPEAT seconds, first-run seconds, result)."""
-    times, result = [], None
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), times[0], result
 
 
 def _raw_page(con: sqlite3.Connection, where: str, params: tuple, offset: int = 0,
@@ -70,13 +58,13 @@ def run(db_path: Path) -> list[dict]:
 
     def measure(name: str, service: Callable[[], tuple[int, list]], raw: Callable[[], tuple[int, list[int]]],
                 naive: Callable[[], tuple[int, list[int]]] | None = None, **extra) -> None:
-        seconds, first, (count, rows) = _best(service)
-        baseline, _, (raw_count, raw_ids) = _best(raw)
+        seconds, first, (count, rows) = best_of(service)
+        baseline, _, (raw_count, raw_ids) = best_of(raw)
         ids = [r.id for r in rows]
         if (count, ids) != (raw_count, raw_ids):
             raise AssertionError(f"{name}: the service and the raw query disagree ({count} vs {raw_count} rows)")
         if naive is not None:
-            naive_seconds, _, (naive_count, naive_ids) = _best(naive)
+            naive_seconds, _, (naive_count, naive_ids) = best_of(naive)
             if (naive_count, naive_ids) != (count, ids):
                 raise AssertionError(f"{name}: the naive query disagrees ({naive_count} vs {count} rows)")
             extra["naive_seconds"] = round(naive_seconds, 5)

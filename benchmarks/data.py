@@ -3,12 +3,24 @@
 import random
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / ".bench" / "tickets-100k.sqlite"
 UNTIL = "2026-10-31"
+
+
+def best_of(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float, object]:
+    """(best of `repeat` runs in seconds, the first run's seconds, the last result)."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), times[0], result
 
 
 def rss_mb() -> float:

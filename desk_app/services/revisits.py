@@ -208,25 +208,38 @@ def create_for_callback(actor: Actor, evaluation: Evaluation, callback: Callback
     return form
 
 
-def _row(form: RevisitForm, today: date) -> RevisitRow:
-    ticket = form.ticket
-    team = Team.get_or_none(Team.id == form.team_id) if form.team_id else None
-    lead = User.get_or_none(User.id == form.team_lead_id) if form.team_lead_id else None
-    rating = ""
-    if form.evaluation_id:
-        ev = Evaluation.get_or_none(Evaluation.id == form.evaluation_id)
-        rating = ev.rating if ev else ""
-    projects = list(ImprovementProject.select(ImprovementProject.id, ImprovementProject.number)
-                    .where(ImprovementProject.revisit_form == form.id).order_by(ImprovementProject.id))
-    types = tuple(x for x in form.dissatisfaction_types.split(",") if x)
-    return RevisitRow(
-        form.id, form.number, form.state, ticket.id, ticket.number, form.team_id, team.name if team else "",
-        form.team_lead_id, lead.full_name if lead else "", form.reporter_name, form.reporter_location,
-        form.reported_at, form.reporter_phone, form.callback_person, form.callback_at, rating,
-        form.customer_problems, types, form.dissatisfaction_other, form.revisit_notes, form.corrective_measures,
-        form.due_date, form.state == RevisitState.OPEN.value and today > form.due_date, form.submitted_at,
-        form.meeting_date, form.agreed_measure, tuple(p.id for p in projects), tuple(p.number for p in projects),
-        form.version)
+def _rows(forms: list[RevisitForm], today: date) -> list[RevisitRow]:
+    """The forms as rows, with their ticket, team, lead, rating and projects read in one query each."""
+    def names(model, field, ids) -> dict:
+        ids = {i for i in ids if i}
+        return dict(model.select(model.id, field).where(model.id.in_(ids)).tuples()) if ids else {}
+
+    tickets = names(Ticket, Ticket.number, (f.ticket_id for f in forms))
+    teams = names(Team, Team.name, (f.team_id for f in forms))
+    leads = names(User, User.full_name, (f.team_lead_id for f in forms))
+    ratings = names(Evaluation, Evaluation.rating, (f.evaluation_id for f in forms))
+    projects: dict[int, list[tuple[int, str]]] = {}
+    if forms:
+        for pid, number, form_id in (ImprovementProject
+                                     .select(ImprovementProject.id, ImprovementProject.number,
+                                             ImprovementProject.revisit_form)
+                                     .where(ImprovementProject.revisit_form.in_([f.id for f in forms]))
+                                     .order_by(ImprovementProject.id).tuples()):
+            projects.setdefault(form_id, []).append((pid, number))
+    rows = []
+    for form in forms:
+        linked = projects.get(form.id, [])
+        rows.append(RevisitRow(
+            form.id, form.number, form.state, form.ticket_id, tickets.get(form.ticket_id, ""), form.team_id,
+            teams.get(form.team_id, ""), form.team_lead_id, leads.get(form.team_lead_id, ""), form.reporter_name,
+            form.reporter_location, form.reported_at, form.reporter_phone, form.callback_person, form.callback_at,
+            ratings.get(form.evaluation_id, ""), form.customer_problems,
+            tuple(x for x in form.dissatisfaction_types.split(",") if x), form.dissatisfaction_other,
+            form.revisit_notes, form.corrective_measures, form.due_date,
+            form.state == RevisitState.OPEN.value and today > form.due_date, form.submitted_at,
+            form.meeting_date, form.agreed_measure, tuple(p for p, _n in linked), tuple(n for _p, n in linked),
+            form.version))
+    return rows
 
 
 def _can_see_all(actor: Actor) -> bool:
@@ -251,14 +264,14 @@ def list_forms(actor: Actor, state: str | None = None, month: str | None = None,
         start, end = month_bounds(month)
         query = query.where((Ticket.closed_at >= start) & (Ticket.closed_at < end))
     day = today or date.today()
-    return [_row(f, day) for f in query.order_by(RevisitForm.due_date, RevisitForm.id)]
+    return _rows(list(query.order_by(RevisitForm.due_date, RevisitForm.id)), day)
 
 
 def get_form(actor: Actor, form_id: int, today: date | None = None) -> RevisitRow:
     form = records.load(RevisitForm, form_id)
     if not _can_see_all(actor):
         check_team_lead_of(actor, form.team_id, "fill revisit forms")
-    return _row(form, today or date.today())
+    return _rows([form], today or date.today())[0]
 
 
 def _check_types(types: list[str] | tuple[str, ...]) -> str:
@@ -306,7 +319,7 @@ def save_form(actor: Actor, form_id: int, expected_version: int | None, *,
         raise ValidationError(t("Describe the other dissatisfaction."), field="dissatisfaction_other")
     with RevisitForm._meta.database.atomic():
         fresh = records.update(actor, form, expected_version, changes, "revisit.save")
-    return _row(fresh, date.today())
+    return _rows([fresh], date.today())[0]
 
 
 FIELD_LABELS = {
@@ -338,7 +351,7 @@ def submit_form(actor: Actor, form_id: int, expected_version: int | None, now: d
     with RevisitForm._meta.database.atomic():
         fresh = records.update(actor, form, expected_version,
                                {"state": RevisitState.SUBMITTED.value, "submitted_at": moment}, "revisit.submit")
-    return _row(fresh, moment.date())
+    return _rows([fresh], moment.date())[0]
 
 
 def record_meeting_decision(actor: Actor, form_id: int, expected_version: int | None, meeting_date: date,
@@ -364,7 +377,7 @@ def record_meeting_decision(actor: Actor, form_id: int, expected_version: int | 
 
             for project in waiting:
                 improvement.agree(actor, project.id, project.version, measure, meeting_date)
-    return _row(fresh, date.today())
+    return _rows([fresh], date.today())[0]
 
 
 def to_improvement_project(actor: Actor, form_id: int) -> ProjectRef:
