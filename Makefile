@@ -1,7 +1,7 @@
 # Service Desk — build, run and test.
 #
 #   make run     open the application (GUI) on the default database
-#   make test    unit and UI tests (headless), then ruff
+#   make test    unit and UI tests (headless) on SQLite and on PostgreSQL, then ruff
 #
 # On Debian/Ubuntu as root the system packages Qt and the tests need are installed
 # first (only the missing ones). As a normal user that step is skipped with a note.
@@ -75,11 +75,18 @@ $(STAMP): pyproject.toml | $(VPY)
 run: deps-runtime venv
 	$(VENV)/bin/desk-app $(ARGS)
 
+# The tests run twice: on SQLite, then on a throwaway PostgreSQL server (tools/with_postgres.sh;
+# skipped with a note when PostgreSQL is missing and cannot be installed). PG=0 skips the second run.
 # ruff runs even when a test fails, so one CI run reports both; the exit status is the worst.
+PG ?= 1
 test: deps venv
 	@status=0; \
-	echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS)"; \
+	echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS)   # on SQLite"; \
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+	if [ "$(PG)" != 0 ]; then \
+		echo "tools/with_postgres.sh $(VPY) -m pytest -q $(PYTEST_ARGS)   # on PostgreSQL"; \
+		QT_QPA_PLATFORM=offscreen tools/with_postgres.sh $(VPY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+	fi; \
 	echo "$(VENV)/bin/ruff check $(LINT_PATHS)"; \
 	$(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
 	exit $$status

@@ -1,21 +1,41 @@
-"""Backups with the SQLite online backup API, kept on a rotation; restore in one action (R40)."""
+"""Backups with the SQLite online backup API, kept on a rotation; restore in one action (R40).
+
+A PostgreSQL database (a postgresql:// URL instead of a path) is backed up with pg_dump or a
+logical export (desk_app.postgres) into the `backups` folder of the user data directory; it is not
+restored from the application (see `restore_database`).
+"""
 
 import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
+from platformdirs import user_data_dir
 
+from desk_app import postgres
 from desk_app.i18n import t
 from desk_app.services.errors import DatabaseProblem
 
 DEFAULT_KEEP = 10
+#: Backup file suffixes of a PostgreSQL database: pg_dump archives and logical exports.
+PG_SUFFIXES = (".pgdump", ".jsonl")
 
 
-def backup_dir_for(db_path: Path) -> Path:
-    """Where rotated backups of `db_path` are kept: a `backups` folder beside it."""
-    return db_path.parent / "backups"
+def backup_dir_for(db_path: Path | str) -> Path:
+    """Where rotated backups of `db_path` are kept: a `backups` folder beside it (for a URL: in the user
+    data directory)."""
+    if postgres.is_url(db_path):
+        return Path(user_data_dir("desk-app")) / "backups"
+    return Path(db_path).parent / "backups"
+
+
+def _stem(db_path: Path | str) -> str:
+    return postgres.backup_stem(str(db_path)) if postgres.is_url(db_path) else Path(db_path).stem
+
+
+def _suffixes(db_path: Path | str) -> tuple[str, ...]:
+    return PG_SUFFIXES if postgres.is_url(db_path) else (".sqlite",)
 
 
 def _copy(src: sqlite3.Connection, dest_path: Path) -> None:
@@ -29,9 +49,19 @@ def _copy(src: sqlite3.Connection, dest_path: Path) -> None:
     tmp.replace(dest_path)
 
 
-def backup_database(db: SqliteDatabase, db_path: Path | str, backup_dir: Path | None = None,
+def backup_database(db: Database, db_path: Path | str, backup_dir: Path | None = None,
                     reason: str = "manual", output: Path | None = None, keep: int = DEFAULT_KEEP) -> Path:
     """Copy the live database to `output` or to a timestamped file in the rotation folder."""
+    if postgres.is_postgres(db):
+        from desk_app.db import schema_version
+        from desk_app.models import ALL_MODELS
+
+        folder = backup_dir or backup_dir_for(str(db_path))
+        saved = postgres.backup(db, str(db_path), folder, reason, Path(output) if output else None,
+                                ALL_MODELS, schema_version(db))
+        if output is None:
+            rotate(folder, _stem(db_path), keep, PG_SUFFIXES)
+        return saved
     db_path = Path(db_path)
     if output is None:
         folder = backup_dir or backup_dir_for(db_path)
@@ -46,21 +76,26 @@ def backup_database(db: SqliteDatabase, db_path: Path | str, backup_dir: Path | 
     return output
 
 
-def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
+def rotate(folder: Path, stem: str, keep: int, suffixes: tuple[str, ...] = (".sqlite",)) -> list[Path]:
     """Delete all but the newest `keep` backups of `stem` (and copies a killed backup left); return them."""
-    for stale in folder.glob(f"{stem}-*.sqlite.part"):
-        stale.unlink(missing_ok=True)
-    backups = sorted(folder.glob(f"{stem}-*.sqlite"), key=lambda p: p.name, reverse=True)
+    for suffix in suffixes:
+        for stale in folder.glob(f"{stem}-*{suffix}.part"):
+            stale.unlink(missing_ok=True)
+    backups = _backups(folder, stem, suffixes)
     removed = backups[keep:]
     for old in removed:
         old.unlink(missing_ok=True)
     return removed
 
 
-def list_backups(db_path: Path, backup_dir: Path | None = None) -> list[Path]:
+def _backups(folder: Path, stem: str, suffixes: tuple[str, ...]) -> list[Path]:
+    found = [p for suffix in suffixes for p in folder.glob(f"{stem}-*{suffix}")]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def list_backups(db_path: Path | str, backup_dir: Path | None = None) -> list[Path]:
     """Backups of `db_path`, newest first."""
-    folder = backup_dir or backup_dir_for(db_path)
-    return sorted(folder.glob(f"{db_path.stem}-*.sqlite"), key=lambda p: p.name, reverse=True)
+    return _backups(backup_dir or backup_dir_for(db_path), _stem(db_path), _suffixes(db_path))
 
 
 def check_backup_file(source: Path) -> None:
@@ -108,6 +143,11 @@ def restore_database(source: Path | str, db_path: Path | str, backup_dir: Path |
     copied to a temp file beside the database and renamed over it, so the database is replaced
     whole or not at all, even when the current file is damaged.
     """
+    if postgres.is_url(db_path):
+        raise DatabaseProblem(t(
+            "A PostgreSQL database is not restored from the application, because other workstations may be "
+            "using it. Ask the database administrator to restore the backup with pg_restore (a .pgdump file) "
+            "or into an empty database with `desk-app migrate-db`."))
     source, db_path = Path(source), Path(db_path)
     if not source.exists():
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=source))

@@ -13,7 +13,8 @@ from desk_app.services.errors import DeskError
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="desk-app", description="Service Desk (服务台)")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: the user data directory)")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="database file (default: the user data directory) or a postgresql:// URL")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the interface and reports")
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -34,12 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     set_language(resolve_language(args.lang))
     from desk_app.db import close_database, open_database
 
+    command = next(c for c in COMMANDS if args.command == c.NAME)
+    if not getattr(command, "OPENS_DATABASE", True):
+        try:
+            return command.run(args, None)
+        except DeskError as exc:
+            print(f"desk-app {args.command}: {exc}", file=sys.stderr)
+            return 1
     try:
         db = open_database(db_path)
     except DeskError as exc:
         print(f"desk-app: {exc}", file=sys.stderr)
         return 1
-    command = next(c for c in COMMANDS if args.command == c.NAME)
     try:
         return command.run(args, db)
     except DeskError as exc:

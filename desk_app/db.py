@@ -4,10 +4,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator
+from peewee import Database, SqliteDatabase
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
-from desk_app import backup
+from desk_app import backup, postgres
 from desk_app.i18n import t
 from desk_app.models import ALL_MODELS, UserPreference, database_proxy
 from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
@@ -20,10 +20,11 @@ PRAGMAS = {
     "cache_size": -16000,
 }
 
-MigrationStep = Callable[[SqliteDatabase, SqliteMigrator], None]
+#: A step gets the database and a migrator of its kind (SqliteMigrator or PostgresqlMigrator).
+MigrationStep = Callable[[Database, SchemaMigrator], None]
 
 
-def _v2_user_preferences(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+def _v2_user_preferences(db: Database, migrator: SchemaMigrator) -> None:
     """Version 2: per-user UI preferences (column layouts, remembered filters)."""
     db.create_tables([UserPreference])
 
@@ -64,11 +65,15 @@ _V3_TICKET_SEARCH_SQL = (
 )
 
 
-def install_ticket_search(db: SqliteDatabase) -> None:
+def install_ticket_search(db: Database) -> None:
     """Create the ticket search index, its triggers and the list indexes, and index the existing tickets.
 
-    Also the repair for an index out of step: it empties the index and fills it again.
+    Also the repair for an index out of step: it empties the index and fills it again. On PostgreSQL:
+    pg_trgm indexes (see desk_app.postgres), which are never out of step.
     """
+    if postgres.is_postgres(db):
+        postgres.install_ticket_search(db)
+        return
     for statement in _V3_TICKET_SEARCH_SQL:
         db.execute_sql(statement)
     db.execute_sql("INSERT INTO ticket_fts(ticket_fts) VALUES ('delete-all')")
@@ -76,7 +81,7 @@ def install_ticket_search(db: SqliteDatabase) -> None:
                    "FROM ticket")
 
 
-def _v3_ticket_search(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+def _v3_ticket_search(db: Database, migrator: SchemaMigrator) -> None:
     """Version 3: FTS5 trigram search over tickets, kept ticket numbers, list indexes."""
     install_ticket_search(db)
 
@@ -89,12 +94,17 @@ STEPS: dict[int, MigrationStep] = {
 SCHEMA_VERSION = max(STEPS)
 
 
-def schema_version(db: SqliteDatabase) -> int:
+def schema_version(db: Database) -> int:
+    if postgres.is_postgres(db):
+        return postgres.schema_version(db)
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def _set_schema_version(db: SqliteDatabase, version: int) -> None:
-    db.execute_sql(f"PRAGMA user_version = {int(version)}")
+def _set_schema_version(db: Database, version: int) -> None:
+    if postgres.is_postgres(db):
+        postgres.set_schema_version(db, version)
+    else:
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def _check_file(path: Path) -> None:
@@ -115,7 +125,7 @@ def _check_file(path: Path) -> None:
         raise DatabaseCorrupt(t("The database file {path} is damaged: {detail}", path=path, detail=result))
 
 
-def create_schema(db: SqliteDatabase) -> None:
+def create_schema(db: Database) -> None:
     """Create every table of the current schema in an empty database."""
     with db.atomic():
         db.create_tables(ALL_MODELS)
@@ -123,7 +133,7 @@ def create_schema(db: SqliteDatabase) -> None:
         _set_schema_version(db, SCHEMA_VERSION)
 
 
-def migrate(db: SqliteDatabase, path: Path | None, backup_dir: Path | None = None) -> Path | None:
+def migrate(db: Database, path: Path | str | None, backup_dir: Path | None = None) -> Path | None:
     """Bring an existing database up to SCHEMA_VERSION; back it up first. Returns the backup path."""
     found = schema_version(db)
     if found > SCHEMA_VERSION:
@@ -131,7 +141,7 @@ def migrate(db: SqliteDatabase, path: Path | None, backup_dir: Path | None = Non
             t(
                 "The database file {path} is newer (schema {found}) than this application (schema {supported}). "
                 "Please update the application.",
-                path=path,
+                path=postgres.redact(path) if postgres.is_url(path) else path,
                 found=found,
                 supported=SCHEMA_VERSION,
             )
@@ -139,7 +149,7 @@ def migrate(db: SqliteDatabase, path: Path | None, backup_dir: Path | None = Non
     if found == SCHEMA_VERSION:
         return None
     saved = backup.backup_database(db, path, backup_dir, reason=f"before-migration-v{found}") if path else None
-    migrator = SqliteMigrator(db)
+    migrator = PostgresqlMigrator(db) if postgres.is_postgres(db) else SqliteMigrator(db)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with db.atomic():
             STEPS[version](db, migrator)
@@ -147,8 +157,13 @@ def migrate(db: SqliteDatabase, path: Path | None, backup_dir: Path | None = Non
     return saved
 
 
-def open_database(path: str | Path, backup_dir: Path | None = None) -> SqliteDatabase:
-    """Open (creating if needed) the database at `path`, migrate it, and bind the models to it."""
+def open_database(path: str | Path, backup_dir: Path | None = None) -> Database:
+    """Open (creating if needed) the database at `path`, migrate it, and bind the models to it.
+
+    `path` is a SQLite file or a postgresql:// URL (desk_app.postgres).
+    """
+    if postgres.is_url(path):
+        return _open_postgres(postgres.normalise_url(str(path)), backup_dir)
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_file(path)
@@ -173,6 +188,24 @@ def open_database(path: str | Path, backup_dir: Path | None = None) -> SqliteDat
     return db
 
 
+def _open_postgres(url: str, backup_dir: Path | None) -> Database:
+    db = postgres.connect(url)
+    database_proxy.initialize(db)
+    try:
+        tables = db.get_tables()
+        if not tables:
+            create_schema(db)
+        elif "user" not in tables or "schema_version" not in tables:
+            raise DatabaseProblem(t("{path} is not a Service Desk database.", path=postgres.redact(url)))
+        else:
+            migrate(db, url, backup_dir)
+    except BaseException:
+        db.close()
+        raise
+    _install_reference_data()
+    return db
+
+
 def _install_reference_data() -> None:
     """Data every desk starts with: the standard questionnaires (R27)."""
     from desk_app.services.survey_templates import ensure_standard_templates
@@ -180,10 +213,11 @@ def _install_reference_data() -> None:
     ensure_standard_templates()
 
 
-def close_database(db: SqliteDatabase) -> None:
+def close_database(db: Database) -> None:
     """Checkpoint the WAL and close, so the file is complete on its own."""
     if not db.is_closed():
-        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        if isinstance(db, SqliteDatabase):
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
 
 
@@ -194,11 +228,18 @@ _KNOWN_ERRORS = (
     ("disk image is malformed", "The database file {path} is damaged: {detail}"),
     ("file is not a database", "The database file {path} is damaged: {detail}"),
     ("unable to open database", "The database file cannot be opened. Check the path and permissions."),
+    # PostgreSQL (psycopg) environment errors
+    ("deadlock detected", "The database is locked by another program or workstation. Try again in a moment."),
+    ("server closed the connection", "The connection to the database server was lost. Try again in a moment."),
+    ("terminating connection", "The connection to the database server was lost. Try again in a moment."),
+    ("connection refused", "The database server cannot be reached. Check the network and the server."),
+    ("could not connect", "The database server cannot be reached. Check the network and the server."),
+    ("no space left on device", "The disk is full. Free some space and try again."),
 )
 
 
 def known_database_error(exc: BaseException, path: str | Path = "") -> str | None:
-    """A plain message for the SQLite environment errors people can act on, else None."""
+    """A plain message for the database environment errors people can act on (SQLite, PostgreSQL), else None."""
     text = str(exc).lower()
     for needle, message in _KNOWN_ERRORS:
         if needle in text:

@@ -35,7 +35,17 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME)) / "desk.sqlite"
 
 
-def resolve_db_path(requested: str | None) -> Path:
-    """`--db` if given, else $DESK_APP_DB, else the configured path, else the default."""
+def is_db_url(target: object) -> bool:
+    """A postgresql:// URL (R39: a server database shared by workstations) rather than a file path."""
+    return isinstance(target, str) and target.strip().lower().startswith(("postgresql://", "postgres://"))
+
+
+def resolve_db_path(requested: str | None) -> Path | str:
+    """`--db` if given, else $DESK_APP_DB, else the configured path, else the default.
+
+    A PostgreSQL URL is returned as it is (a str); a file as a Path.
+    """
     chosen = requested or os.environ.get("DESK_APP_DB") or read_config().get("db_path")
+    if is_db_url(chosen):
+        return chosen.strip()
     return Path(chosen).expanduser() if chosen else default_db_path()

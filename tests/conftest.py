@@ -1,5 +1,12 @@
-"""Fixtures shared by every test: a fresh database file, users with roles, language reset."""
+"""Fixtures shared by every test: a fresh database, users with roles, language reset.
 
+With DESK_APP_TEST_DB=postgresql://user@host:port/maintenance-db the `db` fixture gives every test
+a fresh PostgreSQL database instead of a SQLite file: a copy (CREATE DATABASE … TEMPLATE) of one
+migrated database made once per session, dropped after the test. `db_path` is then that database's
+URL. Tests marked `sqlite_only` (file corruption, the SQLite backup API, pragmas, FTS5 …) are skipped.
+"""
+
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -8,7 +15,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk_app import i18n  # noqa: E402
+from desk_app import i18n, postgres  # noqa: E402
 from desk_app.db import close_database, open_database  # noqa: E402
 from desk_app.models import Team, User  # noqa: E402
 from desk_app.services.auth import Actor, create_first_admin, hash_password, needs_first_admin  # noqa: E402
@@ -25,14 +32,62 @@ def english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     i18n.set_language("en")
 
 
+#: The PostgreSQL server of the second test run (see the Makefile), or "" for SQLite.
+TEST_PG_URL = os.environ.get("DESK_APP_TEST_DB", "").strip()
+ON_POSTGRES = postgres.is_url(TEST_PG_URL)
+_numbers = itertools.count(1)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"database: {'PostgreSQL ' + postgres.redact(TEST_PG_URL) if ON_POSTGRES else 'SQLite'}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            why = marker.args[0] if marker.args else "tests a SQLite file"
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))
+
+
+def _admin_execute(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(TEST_PG_URL, autocommit=True) as con:
+        for statement in statements:
+            con.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str | None]:
+    """The name of a migrated PostgreSQL database every test's database is copied from (None on SQLite)."""
+    if not ON_POSTGRES:
+        yield None
+        return
+    name = f"desk_template_{os.getpid()}"
+    _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
+    close_database(open_database(postgres.with_database(TEST_PG_URL, name)))
+    yield name
+    _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "desk.sqlite"
+def db_path(tmp_path: Path, pg_template: str | None) -> Iterator[Path | str]:
+    """Where the test's database lives: a file under tmp_path, or (PostgreSQL run) a fresh database's URL."""
+    if pg_template is None:
+        yield tmp_path / "desk.sqlite"
+        return
+    name = f"desk_test_{os.getpid()}_{next(_numbers)}"
+    _admin_execute(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield postgres.with_database(TEST_PG_URL, name)
+    _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture
 def db(db_path: Path):
-    """A new, migrated database on a temp file, bound to the models."""
+    """A new, migrated database (a temp file, or a PostgreSQL database), bound to the models."""
     database = open_database(db_path)
     yield database
     close_database(database)

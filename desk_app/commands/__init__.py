@@ -1,7 +1,8 @@
 """Sub-commands of `desk-app`. Each module has NAME, HELP, `register(parser)` and `run(args, db) -> int`.
 
 `run` receives the opened database and returns the exit status; it raises DeskError for user
-errors (exit 1). Add a module here and to COMMANDS to add a sub-command.
+errors (exit 1). A module with `OPENS_DATABASE = False` gets `db=None` and opens what it
+needs itself. Add a module here and to COMMANDS to add a sub-command.
 """
 
 from desk_app.commands import (
@@ -11,6 +12,7 @@ from desk_app.commands import (
     export_tickets_cmd,
     import_tickets_cmd,
     kpi_cmd,
+    migrate_db_cmd,
     report_cmd,
     restore_cmd,
     survey_cmd,
@@ -18,4 +20,4 @@ from desk_app.commands import (
 )
 
 COMMANDS = [demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd, export_tickets_cmd, callbacks_cmd, kpi_cmd,
-            report_cmd, verify_cmd, survey_cmd]
+            report_cmd, verify_cmd, survey_cmd, migrate_db_cmd]

@@ -1,11 +1,11 @@
-"""`desk-app backup [-o FILE]`: copy the database with the online backup API."""
+"""`desk-app backup [-o FILE]`: copy the database (SQLite online backup; pg_dump or a logical export)."""
 
 import argparse
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
 
-from desk_app import backup
+from desk_app import backup, postgres
 from desk_app.services import settings
 
 NAME = "backup"
@@ -16,7 +16,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, help="write the backup to this file")
 
 
-def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
-    path = backup.backup_database(db, Path(db.database), output=args.output, keep=int(settings.get("backup.keep")))
+def run(args: argparse.Namespace, db: Database) -> int:
+    target = db.database if postgres.is_postgres(db) else Path(db.database)
+    path = backup.backup_database(db, target, output=args.output, keep=int(settings.get("backup.keep")))
     print(path)
     return 0

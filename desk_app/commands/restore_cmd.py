@@ -3,9 +3,9 @@
 import argparse
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database
 
-from desk_app import backup
+from desk_app import backup, postgres
 from desk_app.db import close_database, open_database
 
 NAME = "restore"
@@ -16,7 +16,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a backup made by `desk-app backup`")
 
 
-def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
+def run(args: argparse.Namespace, db: Database) -> int:
+    if postgres.is_postgres(db):
+        backup.restore_database(args.file, db.database)  # refused with the reason
     db_path = Path(db.database)
     close_database(db)
     saved = backup.restore_database(args.file, db_path)

@@ -122,10 +122,14 @@ def bulk_insert(model: type[Model], rows: Sequence[dict[str, object]]) -> None:
     """
     if not rows:
         return
-    if not isinstance(database_proxy.obj, SqliteDatabase):  # portable, slower
-        per_statement = max(1, MAX_VARIABLES // (len(rows[0]) + 3))
+    if not isinstance(database_proxy.obj, SqliteDatabase):  # PostgreSQL: portable, slower
+        per_statement = max(1, min(MAX_VARIABLES, 30000) // (len(rows[0]) + 3))
         for offset in range(0, len(rows), per_statement):
             model.insert_many(rows[offset: offset + per_statement]).execute()
+        if "id" in rows[0]:  # ids given: move the serial sequence past them
+            from desk_app.postgres import fix_sequences
+
+            fix_sequences(database_proxy.obj, [model])
         return
     fields = model._meta.fields
     given = list(rows[0])

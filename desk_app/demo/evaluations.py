@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from desk_app.demo.context import CHUNK_ROWS, DemoContext, TicketInfo, bulk_insert
 from desk_app.i18n import t
-from desk_app.models import Callback, CallbackAttempt, CallbackPlan, Evaluation, RevisitForm, Ticket, database_proxy
+from desk_app.models import Callback, CallbackAttempt, CallbackPlan, Evaluation, RevisitForm, Ticket
 from desk_app.models.enums import CallbackState, EvaluationKind, RevisitState, Role, TicketState
 from desk_app.services.calendar import WorkCalendar
 from desk_app.services.revisits import ATTITUDE, DEVICE_STATE, OTHER, RESPONSE_SPEED, revisit_due_date
@@ -117,11 +117,10 @@ def _next_id(model) -> int:
 
 def _late(ctx: DemoContext) -> tuple[set[int], set[int]]:
     """Closed tickets whose first response, and whose resolution, came late (ISO text compared in SQL)."""
-    table = Ticket._meta.table_name
-    cursor = database_proxy.execute_sql(
-        f'SELECT id, first_response_at > first_response_due, resolved_at > resolution_due FROM "{table}" '
-        "WHERE state = ? AND (first_response_at > first_response_due OR resolved_at > resolution_due)",
-        (TicketState.CLOSED.value,))
+    response_late = Ticket.first_response_at > Ticket.first_response_due
+    resolution_late = Ticket.resolved_at > Ticket.resolution_due
+    cursor = (Ticket.select(Ticket.id, response_late, resolution_late)
+              .where((Ticket.state == TicketState.CLOSED.value) & (response_late | resolution_late)).tuples())
     late_response, late_resolution = set(), set()
     for tid, response, resolution in cursor:
         if response:
@@ -268,7 +267,8 @@ def create_evaluations(ctx: DemoContext) -> None:
                 "contacted_within_hour": answer.get("contacted"), "attitude": answer.get("attitude", ""),
                 "device_working": answer.get("device"), "rating": answer.get("rating", ""),
                 "comment": answer.get("comment", ""), "completed_at": answer.get("done"),
-                "created_at": created, "updated_at": answer.get("done") or (answer["attempts"] or [created])[-1],
+                "created_at": created,
+                "updated_at": answer.get("done") or (answer["attempts"][-1][0] if answer["attempts"] else created),
                 "version": 1 + len(answer["attempts"]) + (1 if answer.get("done") else 0), "updated_by": caller,
             })
             for at, note in answer["attempts"]:

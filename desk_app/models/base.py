@@ -7,10 +7,25 @@ from peewee import (
     DateTimeField,
     IntegerField,
     Model,
+    Node,
+    PostgresqlDatabase,
+    fn,
 )
 
 #: Bound to a real database by `desk_app.db.open_database`.
 database_proxy = DatabaseProxy()
+
+
+def on_postgres() -> bool:
+    """Are the models bound to PostgreSQL (else SQLite)? For the few places where the SQL differs."""
+    return isinstance(database_proxy.obj, PostgresqlDatabase)
+
+
+def month_text(field: Node) -> Node:
+    """The month of a date/time column as text 'YYYY-MM', in SQL (SQLite strftime, PostgreSQL to_char)."""
+    if on_postgres():
+        return fn.to_char(field, "YYYY-MM")
+    return fn.strftime("%Y-%m", field)
 
 
 def now() -> datetime:

@@ -119,7 +119,8 @@ def authenticate(username: str, password: str, *, at: datetime | None = None) ->
     wait = throttle.seconds_locked(name, at)
     if wait:
         raise LoginThrottled(_throttled_message(wait), wait)
-    user = User.get_or_none(User.username == name)
+    # A name with control characters exists nowhere (and PostgreSQL refuses NUL in a query).
+    user = None if any(ord(c) < 32 for c in name) else User.get_or_none(User.username == name)
     # An unknown name costs the same hashing time as a known one: timing does not tell which exist.
     if not verify_password(password or "", user.password_hash if user is not None else _dummy_hash()) \
             or user is None:

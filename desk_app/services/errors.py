@@ -31,10 +31,12 @@ class AuthenticationError(DeskError):
 class ConflictError(DeskError):
     """Optimistic locking (R42): someone else saved the record since it was read."""
 
-    def __init__(self, message: str, changed_by: str = "", changed_at: str = ""):
+    def __init__(self, message: str, changed_by: str = "", changed_at: str = "",
+                 changed_fields: list[str] | None = None):
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
+        self.changed_fields = list(changed_fields or [])
 
 
 class NotFound(DeskError):

@@ -65,7 +65,7 @@ def dimension_mean(dimension: str, start: datetime, end: datetime) -> float | No
             .where((SurveyQuestion.dimension == dimension) & SurveyAnswer.points.is_null(False)
                    & (SurveyResponse.received_at >= start) & (SurveyResponse.received_at < end))
             .scalar())
-    return round(mean, 2) if mean is not None else None
+    return round(float(mean), 2) if mean is not None else None  # PostgreSQL's AVG is a Decimal
 
 
 def callback_satisfaction_rate(start: datetime, end: datetime, unit_id: int | None = None,

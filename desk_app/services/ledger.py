@@ -41,6 +41,7 @@ from desk_app.models import (
     database_proxy,
     now,
 )
+from desk_app.models.base import on_postgres
 from desk_app.models.enums import EvaluationKind, Priority, Rating, Role, TicketState, rating_at_or_below
 from desk_app.services import audit, settings
 from desk_app.services.auth import Actor
@@ -83,9 +84,12 @@ def _bulk_insert(model, rows: list[dict], is_cancelled: IsCancelled | None,
     pairs = [(name, defaults.get(name)) for name in names]
     fields = [model._meta.fields[name] for name in names]
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({", ".join("?" * len(fields))})'
-    # Values are plain (str, int, bool, None, datetime); datetimes are stored as peewee stores them.
-    time_columns = [i for i, f in enumerate(fields) if isinstance(f, DateTimeField)]
+    db = model._meta.database
+    marks = ", ".join([db.param] * len(fields))  # ? on SQLite, %s on PostgreSQL
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    # Values are plain (str, int, bool, None, datetime); datetimes are stored as peewee stores them
+    # (ISO text on SQLite; PostgreSQL takes the datetime itself).
+    time_columns = [] if on_postgres() else [i for i, f in enumerate(fields) if isinstance(f, DateTimeField)]
 
     def params(row: dict) -> list:
         get = row.get
@@ -95,7 +99,6 @@ def _bulk_insert(model, rows: list[dict], is_cancelled: IsCancelled | None,
                 values[i] = values[i].isoformat(" ")
         return values
 
-    db = model._meta.database
     done = 0
     for chunk in chunked(rows, chunk_size):
         check_cancelled(is_cancelled)

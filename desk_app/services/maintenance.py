@@ -8,18 +8,22 @@ from pathlib import Path
 
 from peewee import Database
 
-from desk_app import backup
+from desk_app import backup, postgres
 from desk_app.services import audit, settings
 from desk_app.services.auth import Actor
 from desk_app.services.permissions import Permission, require
 
 
-def backup_now(actor: Actor, db: Database, db_path: Path) -> tuple[Path, int]:
-    """Back up into the rotation folder; returns the file and how many backups are kept."""
+def backup_now(actor: Actor, db: Database, db_path: Path | str) -> tuple[Path, int]:
+    """Back up into the rotation folder; returns the file and how many backups are kept.
+
+    `db_path` is the database file, or the URL of a PostgreSQL database.
+    """
     require(actor, Permission.BACKUP_RESTORE)
     keep = int(settings.get("backup.keep"))
     saved = backup.backup_database(db, db_path, keep=keep)
-    audit.record(actor, "database.backup", "database", after={"file": str(saved)}, entity_id=db_path.name)
+    name = postgres.redact(str(db_path)) if postgres.is_url(db_path) else Path(db_path).name
+    audit.record(actor, "database.backup", "database", after={"file": str(saved)}, entity_id=name)
     return saved, keep
 
 

@@ -1,5 +1,7 @@
 """Saving edited records with optimistic locking (R42) and an audit row (R1)."""
 
+import json
+
 from peewee import Model
 
 from desk_app.i18n import t
@@ -16,12 +18,40 @@ def load(model: type[Model], record_id: int) -> Model:
     return record
 
 
+#: Bookkeeping columns every save changes: not worth naming in a conflict message.
+_BOOKKEEPING = {"version", "updated_at", "updated_by", "updated_by_id"}
+
+
 def last_change(entity: Model) -> tuple[str, str]:
     """Who changed `entity` last and when, from the audit log."""
+    who, when, _ = last_change_detail(entity)
+    return who, when
+
+
+def last_change_detail(entity: Model) -> tuple[str, str, list[str]]:
+    """Who changed `entity` last, when, and which fields (from the audit row's `after`)."""
     rows = audit.recent(limit=1, entity=entity._meta.table_name, entity_id=entity.get_id())
-    if rows:
-        return rows[0].username, rows[0].at.strftime("%Y-%m-%d %H:%M")
-    return "?", ""
+    if not rows:
+        return "?", "", []
+    row = rows[0]
+    try:
+        after = json.loads(row.after or "{}")
+    except ValueError:
+        after = {}
+    fields = [k for k in after if k not in _BOOKKEEPING] if isinstance(after, dict) else []
+    return row.username, row.at.strftime("%Y-%m-%d %H:%M"), fields
+
+
+def conflict(current: Model) -> ConflictError:
+    """The error for a save that lost to someone else's: who changed what and when, and to reload."""
+    who, when, fields = last_change_detail(current)
+    if fields:
+        message = t("{who} changed this record at {when} after you opened it ({fields}). "
+                    "Reload it and apply your change again.", who=who, when=when, fields=", ".join(fields))
+    else:
+        message = t("{who} changed this record at {when} after you opened it. Reload it and apply your change "
+                    "again.", who=who, when=when)
+    return ConflictError(message, changed_by=who, changed_at=when, changed_fields=fields)
 
 
 def update(actor: Actor, record: TrackedModel, expected_version: int | None, changes: dict[str, object],
@@ -45,13 +75,7 @@ def update(actor: Actor, record: TrackedModel, expected_version: int | None, cha
         current = model.get_or_none(model._meta.primary_key == record.get_id())
         if current is None:
             raise NotFound(t("This record no longer exists."))
-        who, when = last_change(current)
-        raise ConflictError(
-            t("{who} changed this record at {when} after you opened it. Reload it and apply your change again.",
-              who=who, when=when),
-            changed_by=who,
-            changed_at=when,
-        )
+        raise conflict(current)
     fresh = model.get_by_id(record.get_id())
     after = audit.snapshot(fresh)
     audit.record(actor, action, fresh,

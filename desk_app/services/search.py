@@ -11,6 +11,9 @@ substring scan, which is slower but equally correct.
 
 Several terms separated by spaces must all occur (AND), each anywhere in the searched columns.
 Matching ignores the case of letters, like FTS5 trigram and SQLite's LIKE (ASCII).
+
+On PostgreSQL the same AND-of-substrings is plain SQL: ILIKE for a term with letters, LIKE for one
+without (both served by the pg_trgm GIN indexes of desk_app.postgres when the extension exists).
 """
 
 import re
@@ -18,6 +21,7 @@ import re
 from peewee import SQL, Expression, Field, NodeList, fn
 
 from desk_app.models import Ticket
+from desk_app.models.base import on_postgres
 
 #: The columns of `ticket_fts`, in the same order as in the index.
 TICKET_SEARCH_FIELDS: tuple[Field, ...] = (Ticket.number, Ticket.reporter_name, Ticket.description,
@@ -28,7 +32,7 @@ MAX_TERM_LENGTH = 200
 MAX_PREFIX_TRIGRAMS = 400  # a short term starting more trigrams than this is scanned for instead
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_NOTHING = SQL("0")
+_NOTHING = SQL("1 = 0")
 
 
 def split_terms(text: str) -> list[str]:
@@ -63,7 +67,13 @@ def substring_condition(term: str, fields: tuple[Field, ...]) -> Expression:
     A term without ASCII letters uses instr(), which is exact and faster than LIKE; a term with
     ASCII letters uses LIKE, which ignores their case (as the trigram index does).
     """
-    if _ASCII_LETTER.search(term):
+    if on_postgres():
+        # ILIKE folds case by the server's locale; a term without letters needs no folding and LIKE
+        # is exact. Both use the trigram indexes.
+        operator = "ILIKE" if term.lower() != term.upper() else "LIKE"
+        pattern = like_pattern(term)
+        parts = [Expression(f, operator, NodeList((pattern, SQL("ESCAPE '\\'")))) for f in fields]
+    elif _ASCII_LETTER.search(term):
         pattern = like_pattern(term)
         parts = [Expression(f, "ILIKE", SQL("? ESCAPE '\\'", [pattern])) for f in fields]
     else:
@@ -127,6 +137,8 @@ def ticket_condition(text: str, probe: bool = False) -> Expression | None:
     another index's order (`+id IN …`): much faster for a first page sorted by an indexed column
     when the terms match thousands of tickets; without it the matches drive the query (best when few).
     """
+    if on_postgres():
+        return text_condition(text, TICKET_SEARCH_FIELDS)
     match, scans, nothing = ticket_match(text)
     if nothing:
         return _NOTHING
@@ -146,6 +158,8 @@ def ticket_condition(text: str, probe: bool = False) -> Expression | None:
 
 def index_matches(text: str) -> int | None:
     """How many tickets the indexed part of `text` matches (an upper bound), None without an indexed part."""
+    if on_postgres():
+        return None
     match, _, nothing = ticket_match(text)
     if nothing:
         return 0
@@ -157,6 +171,8 @@ def index_matches(text: str) -> int | None:
 
 def count_ticket_matches(text: str) -> int | None:
     """How many tickets match `text`, straight from the index; None when the index alone cannot tell."""
+    if on_postgres():
+        return None
     _, scans, _ = ticket_match(text)
     return None if scans else index_matches(text)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desk_app import RESOURCES, backup, i18n
+from desk_app import RESOURCES, backup, i18n, postgres
 from desk_app.db import close_database, open_database
 from desk_app.services import auth, settings
 from desk_app.services.auth import Actor
@@ -146,7 +146,7 @@ def sign_in(db_path: Path, parent: QWidget | None = None) -> Actor | None:
         if first.exec() != FirstRunDialog.DialogCode.Accepted:
             return None
         username = first.username
-    login = LoginDialog(db_path, username, parent)
+    login = LoginDialog(postgres.redact(db_path) if postgres.is_url(db_path) else db_path, username, parent)
     if login.exec() != LoginDialog.DialogCode.Accepted:
         return None
     return login.actor
@@ -214,10 +214,16 @@ class Session(QObject):
         return self._reopen(Path(path).expanduser().resolve())
 
     def restore(self, source: Path) -> bool:
+        if postgres.is_url(self.db_path):  # refused before closing anything, with the reason
+            try:
+                backup.restore_database(source, self.db_path)
+            except DatabaseProblem as exc:
+                QMessageBox.warning(self.window, QCoreApplication.translate("App", "Restore"), str(exc))
+            return False
         return self._reopen(self.db_path, restore_from=Path(source))
 
 
-def run_gui(db_path: Path, lang: str | None) -> int:
+def run_gui(db_path: Path | str, lang: str | None) -> int:
     """Entry point of the GUI (called by desk_app.cli). Returns the exit status."""
     log_path = setup_logging()
     app = make_application()
@@ -225,15 +231,17 @@ def run_gui(db_path: Path, lang: str | None) -> int:
     language = i18n.resolve_language(lang)
     set_ui_language(app, language)
     apply_ui_font(app)
-    log.info("starting: database %s, language %s", db_path, language)
-    db = open_db(Path(db_path))
+    target = db_path if postgres.is_url(db_path) else Path(db_path).expanduser().resolve()
+    log.info("starting: database %s, language %s", postgres.redact(target) if postgres.is_url(target) else target,
+             language)
+    db = open_db(target)
     if db is None:
         return 1
     if lang is None:
         chosen = settings.get("ui.language")
         if chosen and chosen != language:
             set_ui_language(app, str(chosen))
-    session = Session(app, Path(db_path).expanduser().resolve(), db, log_path)
+    session = Session(app, target, db, log_path)
     actor = sign_in(session.db_path)
     if actor is None:
         close_database(session.db)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desk_app import postgres
 from desk_app.services.auth import Actor
 
 
@@ -18,5 +19,15 @@ class DataEvents(QObject):
 @dataclass
 class AppContext:
     actor: Actor
-    db_path: Path
+    db_path: Path | str  # a SQLite file, or a postgresql:// URL (R39)
     events: DataEvents = field(default_factory=DataEvents)
+
+    @property
+    def db_shown(self) -> str:
+        """The database as shown to people: the file, or the URL without its password."""
+        return postgres.redact(self.db_path) if postgres.is_url(self.db_path) else str(self.db_path)
+
+    @property
+    def db_folder(self) -> Path:
+        """Where file dialogs start: the database's folder (the home folder for a server database)."""
+        return Path.home() if postgres.is_url(self.db_path) else Path(self.db_path).parent

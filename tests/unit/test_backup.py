@@ -13,6 +13,8 @@ from desk_app.services import users
 from desk_app.services.auth import create_first_admin
 from desk_app.services.errors import DatabaseProblem
 
+pytestmark = pytest.mark.sqlite_only("SQLite online backup API and file restore (PostgreSQL backups: test_postgres.py)")
+
 
 def _team_names(path: Path) -> list[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -11,6 +11,8 @@ from desk_app.db import SCHEMA_VERSION, close_database, known_database_error, op
 from desk_app.models import ALL_MODELS
 from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
 
+pytestmark = pytest.mark.sqlite_only("SQLite files, pragmas, the stored .sqlite fixture (PostgreSQL: test_postgres.py)")
+
 FIXTURE_V1 = Path(__file__).resolve().parent.parent / "data" / "schema_v1.sqlite"
 
 

@@ -11,6 +11,7 @@ from desk_app.db import close_database, open_database
 from desk_app.demo import load_demo
 from desk_app.demo.tickets import period_start
 from desk_app.models import Contact, CustomerUnit, KnowledgeArticle, Team, Ticket, TicketEvent, User, database_proxy
+from desk_app.models.base import on_postgres
 from desk_app.models.enums import Role, TicketState
 from desk_app.services.auth import authenticate
 from desk_app.services.errors import ValidationError
@@ -25,7 +26,15 @@ def _tickets() -> list[tuple]:
 
 
 def _schema() -> list[tuple]:
-    return database_proxy.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    """(type, name, definition) of every table, index and trigger."""
+    if not on_postgres():
+        return database_proxy.execute_sql("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    return database_proxy.execute_sql(
+        "SELECT 'table', table_name, string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_name) "
+        "FROM information_schema.columns WHERE table_schema = 'public' GROUP BY table_name "
+        "UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+        "UNION ALL SELECT 'trigger', tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal "
+        "ORDER BY 2").fetchall()
 
 
 def test_demo_fills_every_table(db) -> None:
@@ -167,7 +176,7 @@ def test_bulk_load_keeps_the_schema_and_search_index(db) -> None:
         assert found == 100
 
 
-def test_cli_demo(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_demo(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--db", str(db_path), "demo", "--tickets", "200", "--until", "2026-10-31"]) == 0
     out = capsys.readouterr().out
     assert "200" in out and "admin123" in out and "demo1234" in out
@@ -175,6 +184,6 @@ def test_cli_demo(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--db", str(db_path), "demo", "--tickets", "10"]) == 1
     assert "already holds data" in capsys.readouterr().err
 
-    other = db_path.with_name("other.sqlite")
+    other = tmp_path / "other.sqlite"
     assert cli.main(["--db", str(other), "demo", "--tickets", "0"]) == 1
     assert "tickets" in capsys.readouterr().err

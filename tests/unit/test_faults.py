@@ -30,7 +30,8 @@ from desk_app.services import users
 from desk_app.services.auth import create_first_admin
 from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")
+pytestmark = [pytest.mark.sqlite_only("killed processes, locks, read-only and corrupt SQLite files"),
+              pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")]
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_V1 = ROOT / "tests" / "data" / "schema_v1.sqlite"

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from peewee import PostgresqlDatabase
 
 from desk_app.models import AuditLog, Callback, Team, Ticket, User, database_proxy
 from desk_app.models.enums import Role
@@ -45,6 +46,12 @@ from desk_app.services.permissions import GRANTS, Permission
 P = Permission
 MISSING = 987_654_321  # an id no record has
 _names = itertools.count(1)
+
+
+def database_target() -> Path | str:
+    """The bound database as the application names it: a file path, or a PostgreSQL URL."""
+    db = database_proxy.obj
+    return db.database if isinstance(db, PostgresqlDatabase) else Path(db.database)
 
 
 @dataclass
@@ -101,7 +108,7 @@ CASES: list[Case] = [
     Case("throttle.unlock", (P.MANAGE_USERS,), lambda w, a: throttle.unlock(a, "as.agent")),
     # backup and restore
     Case("maintenance.backup_now", (P.BACKUP_RESTORE,),
-         lambda w, a: maintenance.backup_now(a, database_proxy.obj, Path(database_proxy.obj.database))),
+         lambda w, a: maintenance.backup_now(a, database_proxy.obj, database_target())),
     Case("maintenance.authorise_restore", (P.BACKUP_RESTORE,), lambda w, a: maintenance.authorise_restore(a)),
     # settings
     Case("settings.set_many", (P.MANAGE_SETTINGS,), lambda w, a: settings.set_many(a, {"kpi.factor": 0.2})),

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from desk_app.models import Ticket
+from desk_app.models.base import on_postgres
 from desk_app.models.enums import Role
 from desk_app.services import search, tickets
 from desk_app.services.tickets import TicketFilter, TicketInput
@@ -139,6 +140,7 @@ def test_bulk_insert_many_is_indexed(db, agent):
     _integrity_check(db)
 
 
+@pytest.mark.sqlite_only("FTS5 internals")
 def test_state_changes_do_not_rewrite_the_index(db, agent, corpus):
     """The update trigger fires only for the searched columns."""
     before = db.execute_sql("SELECT count(*) FROM ticket_fts_data").fetchone()[0]
@@ -183,6 +185,8 @@ def _all_texts() -> dict[str, str]:
 
 
 def _integrity_check(db) -> None:
+    if on_postgres():
+        return  # trigram indexes are ordinary indexes: always in step
     db.execute_sql("INSERT INTO ticket_fts(ticket_fts, rank) VALUES ('integrity-check', 1)")
 
 
@@ -206,11 +210,17 @@ def test_short_terms_without_index_fall_back_to_a_scan(corpus, monkeypatch):
 
 
 def test_count_from_the_index(corpus):
-    assert search.count_ticket_matches("网络 打印机") == 1
-    assert search.count_ticket_matches("鑫鑫") == 0
+    if on_postgres():  # no index to count from: count_tickets counts in SQL
+        assert search.count_ticket_matches("网络 打印机") is None
+    else:
+        assert search.count_ticket_matches("网络 打印机") == 1
+        assert search.count_ticket_matches("鑫鑫") == 0
+    assert tickets.count_tickets(TicketFilter(text="网络 打印机")) == 1
+    assert tickets.count_tickets(TicketFilter(text="鑫鑫")) == 0
     assert tickets.count_tickets(TicketFilter(text="网络")) == 2
 
 
+@pytest.mark.sqlite_only("FTS5 internals and SQLite triggers")
 def test_rebuild_and_migration_index_existing_tickets(db, db_path, agent, corpus):
     from desk_app.db import close_database, open_database
 

@@ -145,6 +145,7 @@ SECRET_3 = "Zq8-secret-changed"
 SECRET_WRONG = "Zq8-secret-typed-wrong"
 
 
+@pytest.mark.sqlite_only("reads the database file's bytes")
 def test_passwords_never_reach_the_audit_log_the_log_file_or_the_database(db, db_path, tmp_path):
     log_file = tmp_path / "desk-app.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")
@@ -219,6 +220,7 @@ def test_the_scan_would_find_a_write():
         assert any(p.search(sample) for p in _WRITES), sample
 
 
+@pytest.mark.sqlite_only("SQLite's authorizer callback")
 def test_audit_rows_are_only_inserted_at_run_time(db, admin, make_user):
     """SQLite's authorizer watches every statement of typical work: nothing but INSERT on audit_log."""
     from desk_app.services import settings
