@@ -45,7 +45,31 @@ ZH: dict[str, str] = {
     "A customer unit named {name} already exists.": "名为 {name} 的客户单位已存在。",
     "{who} changed this record at {when} after you opened it. Reload it and apply your change again.":
         "您打开此记录后，{who} 于 {when} 修改了它。请重新加载后再修改。",
+    "{who} changed this record at {when} after you opened it ({fields}). Reload it and apply your change again.":
+        "您打开此记录后，{who} 于 {when} 修改了它（{fields}）。请重新加载后再修改。",
     "This record no longer exists.": "该记录已不存在。",
+    # PostgreSQL (R39)
+    "PostgreSQL support needs the psycopg package.": "使用 PostgreSQL 需要安装 psycopg 软件包。",
+    "The connection to the database server was lost. Try again in a moment.":
+        "与数据库服务器的连接已断开。请稍后再试。",
+    "The database server cannot be reached. Check the network and the server.":
+        "无法连接数据库服务器。请检查网络和服务器。",
+    "Cannot open the PostgreSQL database {url}: {detail}": "无法打开 PostgreSQL 数据库 {url}：{detail}",
+    "A PostgreSQL database is not restored from the application, because other workstations may be "
+    "using it. Ask the database administrator to restore the backup with pg_restore (a .pgdump file) "
+    "or into an empty database with `desk-app migrate-db`.":
+        "PostgreSQL 数据库不能在本程序中恢复，因为其他工作站可能正在使用它。请数据库管理员用 pg_restore "
+        "恢复备份（.pgdump 文件），或用 `desk-app migrate-db` 恢复到一个空数据库。",
+    "The target database {url} is not empty (table {table} has {n} rows). Copy into a new, empty database.":
+        "目标数据库 {url} 不是空的（表 {table} 有 {n} 行）。请复制到一个新的空数据库。",
+    "The target must be a postgresql:// URL, not {path}.": "目标必须是 postgresql:// 地址，而不是 {path}。",
+    "Copying table {table} failed: {detail}": "复制表 {table} 失败：{detail}",
+    "Table {table}: {n} rows read but {m} rows stored; nothing was copied.":
+        "表 {table}：读取 {n} 行，但写入 {m} 行；未复制任何数据。",
+    "Table {table}: the copied rows differ from the original; nothing was copied.":
+        "表 {table}：复制的数据与原数据不一致；未复制任何数据。",
+    "Copied {n} rows in {tables} tables from {source} to {target}; counts and checksums verified.":
+        "已将 {n} 行（{tables} 个表）从 {source} 复制到 {target}；行数和校验和均已核对。",
     "The database file {path} is newer (schema {found}) than this application (schema {supported}). "
     "Please update the application.":
         "数据库文件 {path} 的版本（{found}）比本程序支持的版本（{supported}）新，请升级程序。",
@@ -689,4 +713,7 @@ ZH: dict[str, str] = {
     "not reminded yet": "尚未催收",
     "{field}: there is no such record.": "{field}：该记录不存在。",
     "Previous complaint": "前次投诉",
+    # global search
+    "Report": "报告",
+    "Survey plan": "调查计划",
 }

@@ -8,6 +8,7 @@ from peewee import JOIN, fn
 
 from desk_app.i18n import label, t
 from desk_app.models import Complaint, ComplaintEvent, Contact, CustomerUnit, Ticket, User, now
+from desk_app.models.base import month_text
 from desk_app.models.enums import ComplaintSource, ComplaintState
 from desk_app.services import audit, records, settings
 from desk_app.services.auth import Actor
@@ -175,6 +176,7 @@ def register(actor: Actor | None, data: ComplaintInput, callback_id: int | None 
     previous = _second_complaint_of(data)
     title = clean_text(data.complainant_title, t("Title"), field="complainant_title")
     vip = data.is_vip or looks_vip(title)
+    phone = clean_text(data.phone, t("Phone"), max_length=40)
     reasons = []
     if vip:
         reasons.append(t("VIP complainant ({title})", title=title or t("VIP")))
@@ -188,9 +190,9 @@ def register(actor: Actor | None, data: ComplaintInput, callback_id: int | None 
             complainant=complainant,
             complainant_title=title,
             is_vip=vip,
-            contact=_matching_contact(complainant, data.phone),
+            contact=_matching_contact(complainant, phone),
             unit=unit_id,
-            phone=clean_text(data.phone, t("Phone"), max_length=40),
+            phone=phone,
             email=clean_text(data.email, t("Email")),
             ticket=ticket_id,
             callback=callback_id,
@@ -450,7 +452,7 @@ def analysis(received_from: date, received_to: date, at: datetime | None = None)
         by_category=counts(Complaint.category),
         by_unit=counts(CustomerUnit.name),
         by_source=counts(Complaint.source),
-        by_month=sorted(counts(fn.strftime("%Y-%m", Complaint.received_at))),
+        by_month=sorted(counts(month_text(Complaint.received_at))),
         total=total,
         valid=Complaint.select().where(scope & (Complaint.is_valid == True)).count(),  # noqa: E712
         overdue=len([r for r in list_complaints(ComplaintFilter(received_from=received_from,

@@ -141,7 +141,9 @@ def set_many(actor: Actor, values: dict[str, object]) -> None:
             before = get(key)
             if before == value:
                 continue
-            Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+            text = json.dumps(value, ensure_ascii=False)
+            Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key],
+                                                            update={Setting.value: text}).execute()
             audit.record(actor, "setting.change", "setting", before={key: before}, after={key: value},
                          entity_id=key)
 

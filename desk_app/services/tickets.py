@@ -12,10 +12,11 @@ from peewee import JOIN, Case, IntegrityError, fn
 
 from desk_app.i18n import label, t
 from desk_app.models import CustomerUnit, Team, Ticket, TicketEvent, User, now
+from desk_app.models.base import on_postgres
 from desk_app.models.enums import Channel, Priority, TicketState
 from desk_app.services import audit, records, search, settings
 from desk_app.services.auth import Actor
-from desk_app.services.errors import ConflictError, NotFound, ValidationError
+from desk_app.services.errors import NotFound, ValidationError
 from desk_app.services.permissions import Permission, can, require
 from desk_app.services.validation import LONG_TEXT, clean_datetime, clean_text, naive
 
@@ -223,11 +224,7 @@ def _load(ticket_id: int) -> Ticket:
 def _check_version(ticket: Ticket, expected_version: int | None) -> None:
     """Refuse early (before the state checks) when someone else saved the ticket meanwhile (R42)."""
     if expected_version is not None and ticket.version != expected_version:
-        who, when = records.last_change(ticket)
-        raise ConflictError(
-            t("{who} changed this record at {when} after you opened it. Reload it and apply your change again.",
-              who=who, when=when),
-            changed_by=who, changed_at=when)
+        raise records.conflict(ticket)
 
 
 def _event(actor: Actor, ticket_id: int, kind: str, from_state: str = "", to_state: str = "",
@@ -280,11 +277,10 @@ def next_number(day: date) -> str:
     had (existing tickets and deleted ones, see table ticket_number_used) plus one."""
     prefix = f"{NUMBER_PREFIX}-{day:%Y%m%d}-"
     db = _db()
-    existing = db.execute_sql(
-        "SELECT max(CAST(substr(number, ?) AS INTEGER)) FROM ticket WHERE number >= ? AND number < ?",
-        (len(prefix) + 1, prefix, prefix[:-1] + "."),
-    ).fetchone()[0]
-    used = db.execute_sql("SELECT last FROM ticket_number_used WHERE day = ?", (f"{day:%Y%m%d}",)).fetchone()
+    existing = (Ticket.select(fn.MAX(fn.substr(Ticket.number, len(prefix) + 1).cast("INTEGER")))
+                .where((Ticket.number >= prefix) & (Ticket.number < prefix[:-1] + ".")).scalar())
+    used = db.execute_sql(f"SELECT last FROM ticket_number_used WHERE day = {db.param}",
+                          (f"{day:%Y%m%d}",)).fetchone()
     n = max(existing or 0, used[0] if used else 0) + 1
     return f"{prefix}{n:04d}"
 
@@ -295,7 +291,10 @@ def next_number(day: date) -> str:
 def _exists(model, record_id: int | None, field: str, what: str) -> int | None:
     if record_id is None:
         return None
-    if not model.select().where(model.id == record_id).exists():
+    if isinstance(record_id, str) and record_id.strip().isdigit():
+        record_id = int(record_id)
+    if isinstance(record_id, bool) or not isinstance(record_id, int) \
+            or not model.select().where(model.id == record_id).exists():
         raise ValidationError(t("The selected {field} does not exist.", field=t(what)), field=field)
     return record_id
 
@@ -464,7 +463,12 @@ def list_tickets(f: TicketFilter, sort: str = "reported_at", descending: bool = 
     """One page of the ticket list: filtered, sorted and paged in SQL (never loads all rows)."""
     at = naive(now) if now else _now()
     key = _sort_expression(sort)
-    order = [key.desc(), Ticket.id.desc()] if descending else [key.asc(), Ticket.id.asc()]
+    # Empty values first going up, last going down: SQLite's order, asked of PostgreSQL explicitly.
+    nulls = on_postgres() and (sort in {"unit_name", "team_name", "assignee_name"} or getattr(key, "null", False))
+    if descending:
+        order = [key.desc(nulls="last") if nulls else key.desc(), Ticket.id.desc()]
+    else:
+        order = [key.asc(nulls="first") if nulls else key.asc(), Ticket.id.asc()]
     # The page's ids first, from the narrow indexes alone (a deep OFFSET skips index entries, not
     # joined rows); then the columns of those 200 rows only.
     # Many text matches and an indexed sort: walk that index and probe the matches (see search).

@@ -27,7 +27,7 @@ from desk_app.services.errors import ConflictError, DeskError, NotFound, Validat
 from desk_app.ui.admin_settings import SettingsPage
 from desk_app.ui.context import AppContext
 from desk_app.ui.main_window import role_names
-from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.widgets import FilterTable, error_style, show_error
 
 
 class EditDialog(QDialog):
@@ -40,7 +40,7 @@ class EditDialog(QDialog):
         self.form = QFormLayout()
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
@@ -173,7 +173,7 @@ class TeamDialog(EditDialog):
         self.context, self.row = context, row
         self.name = QLineEdit(row.name if row else "", self)
         self.description = QPlainTextEdit(row.description if row else "", self)
-        self.description.setFixedHeight(80)
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
         self.active = QCheckBox(self.tr("Active"), self)
         self.active.setChecked(row.active if row else True)
         self.form.addRow(self.tr("Name:"), self.name)

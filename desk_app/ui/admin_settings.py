@@ -21,6 +21,7 @@ from desk_app.models.enums import RATING_ORDER
 from desk_app.services import settings
 from desk_app.services.errors import DeskError, ValidationError
 from desk_app.ui.context import AppContext
+from desk_app.ui.widgets import error_style
 
 #: The labels of settings.SPECS, listed so that lupdate collects them (context "SettingsLabels").
 _LABELS = (
@@ -146,7 +147,7 @@ class SettingsPage(QWidget):
         scroll.setWidget(inner)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(self)

@@ -36,8 +36,7 @@ from desk_app.services.callbacks import CallbackOutcome, CallbackScript
 from desk_app.services.errors import DeskError
 from desk_app.services.evaluations import KIND_LABELS
 from desk_app.ui.context import AppContext
-
-ERROR_STYLE = "color: #b00020;"
+from desk_app.ui.widgets import error_style, readable
 
 
 def _fmt(value) -> str:
@@ -113,7 +112,7 @@ class CallbackDialog(QDialog):
         due = _fmt(s.due_at)
         if s.overdue:
             overdue = self.tr("overdue")
-            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{escape(due)} — {overdue}</span>"
+            due = f"<span style='{error_style(self)} font-weight:bold'>{escape(due)} — {overdue}</span>"
         self.due_label = QLabel(self.tr("Callback by: {0} &nbsp; ({1})").format(
             due, escape(label_kind(s.caller_kind))))
         grid.addWidget(self.due_label, row, 0, 1, 4)
@@ -132,7 +131,7 @@ class CallbackDialog(QDialog):
         self.comment.setMaximumHeight(self.comment.fontMetrics().lineSpacing() * 6 + 12)
         self.comment_required = QLabel(self.tr("Required for this rating: write down the customer's problems "
                                                "and suggestions."))
-        self.comment_required.setStyleSheet(ERROR_STYLE)
+        self.comment_required.setStyleSheet(error_style(self))
         self.comment_required.setWordWrap(True)
         self.comment_required.hide()
         self.rating.group.buttonToggled.connect(self._rating_changed)
@@ -143,9 +142,10 @@ class CallbackDialog(QDialog):
         titles = (self.tr("Contacted within 1 hour"), self.tr("Service attitude"), self.tr("Device working now"),
                   self.tr("Overall rating (the customer's choice)"), self.tr("Problems and suggestions"))
         questions = list(s.questions) + [""] * (len(answers) - len(s.questions))
+        quote_colour = readable("#37474f", self).name()
         for n, (question, title, widget) in enumerate(zip(questions, titles, answers, strict=True)):
             head = QLabel(f"<b>{chr(ord('a') + n)}) {escape(title)}</b>"
-                          + (f"<br><span style='color:#37474f'>“{escape(question)}”</span>" if question else ""))
+                          + (f"<br><span style='color:{quote_colour}'>“{escape(question)}”</span>" if question else ""))
             head.setWordWrap(True)
             script_layout.addWidget(head)
             script_layout.addWidget(widget)
@@ -179,7 +179,7 @@ class CallbackDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox()
@@ -220,7 +220,11 @@ class CallbackDialog(QDialog):
         value = QLabel(text or "—")
         value.setWordWrap(True)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        value.setStyleSheet("font-weight: bold;" + (" font-size: 15px;" if big else ""))
+        font = value.font()  # relative to the user's font size, not fixed pixels
+        font.setBold(True)
+        if big:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        value.setFont(font)
         return value
 
     def _show_attempts(self) -> None:

@@ -54,7 +54,7 @@ from desk_app.ui.standings_view import (
     previous_month,
     set_rows_typed,
 )
-from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.widgets import FilterTable, error_color, error_style, show_error
 
 
 def _esc(text: str) -> str:
@@ -207,8 +207,12 @@ class MyCallbacksPage(Page):
     def open_callback(self, row: callbacks.CallbackRow | None) -> CallbackDialog | None:
         if row is None:
             return None
+        return self.open_callback_id(row.id)
+
+    def open_callback_id(self, callback_id: int) -> CallbackDialog | None:
+        """Show the callback screen of `callback_id` (modal); None when it cannot be opened."""
         try:
-            dialog = self.make_dialog(row.id)
+            dialog = self.make_dialog(callback_id)
         except DeskError as exc:
             show_error(self, exc)
             return None
@@ -254,7 +258,7 @@ class SelfEvaluationPage(Page):
         self.corrective.setMaximumHeight(self.corrective.fontMetrics().lineSpacing() * 4 + 14)
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.save_button = QPushButton(self.tr("Save self-evaluation"))
@@ -357,7 +361,7 @@ class SelfEvaluationPage(Page):
     def _rating_changed(self, *_args) -> None:
         rating = self.rating.value()
         required = bool(rating) and evaluations.is_dissatisfied(str(rating))
-        self.note_label.setStyleSheet("color: #b00020; font-weight: bold;" if required else "")
+        self.note_label.setStyleSheet(error_style(self, bold=True) if required else "")
 
     def save(self) -> bool:
         if self.item is None:
@@ -431,6 +435,15 @@ class RevisitFormsPage(Page):
     def make_dialog(self, form_id: int) -> RevisitDialog:
         return RevisitDialog(self.context, form_id, self)
 
+    def select_form(self, form_id: int) -> bool:
+        """Select a form in the list, showing every state and clearing the filter box if needed."""
+        if self.table.select_where(lambda r: r.id == form_id):
+            return True
+        self.table.filter.clear()
+        if self.state_filter.currentIndex() != 0:
+            self.state_filter.setCurrentIndex(0)  # refreshes
+        return self.table.select_where(lambda r: r.id == form_id)
+
     def open_form(self, row: revisits.RevisitRow | None) -> RevisitDialog | None:
         if row is None:
             return None
@@ -485,7 +498,7 @@ class DailyFeedbackPage(Page):
             totals = self.tr("{0} evaluations, {1} points").format(s.total, s.points)
             unhappy = self.tr("{0} dissatisfied").format(len(s.dissatisfied))
             parts.append(f"<h4>{_esc(s.team_name)} — {totals}"
-                         + (f" — <span style='color:#b00020'>{unhappy}"
+                         + (f" — <span style='color:{error_color(self)}'>{unhappy}"
                             "</span>" if s.dissatisfied else "") + "</h4>")
             head = "".join(f"<th>{_esc(label(r))}</th>" for r in ratings)
             rows = "".join(
@@ -639,6 +652,30 @@ class CallbacksTab(QWidget):
 
     def page(self, key: str) -> Page:
         return self.pages[key]
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: the callback screen of one of the user's callbacks,
+        or a revisit form (selected on its page and opened)."""
+        if kind == "callback" and "mine" in self.pages:
+            from desk_app.models import Callback
+
+            callback = Callback.get_or_none(Callback.id == record_id)
+            if callback is None or callback.caller_id != self.context.actor.id:
+                return False
+            page: MyCallbacksPage = self.show_page("mine")
+            if not page.table.select_where(lambda r: r.id == record_id) and not page.show_done.isChecked():
+                page.show_done.setChecked(True)  # a completed callback: list the completed ones too
+                page.table.select_where(lambda r: r.id == record_id)
+            if page.table.filter.text() and not page.table.select_where(lambda r: r.id == record_id):
+                page.table.filter.clear()
+                page.table.select_where(lambda r: r.id == record_id)
+            dialog = page.open_callback_id(record_id)
+            return dialog is not None
+        if kind == "revisit" and "revisits" in self.pages:
+            forms: RevisitFormsPage = self.show_page("revisits")
+            forms.select_form(record_id)
+            return open_revisit(forms, record_id) is not None
+        return False
 
     def show_page(self, key: str) -> Page:
         page = self.pages[key]

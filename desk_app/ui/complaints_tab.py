@@ -24,7 +24,7 @@ from desk_app.services.complaints import ComplaintDetail, ComplaintFilter, Compl
 from desk_app.services.errors import DeskError
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo, date_edit, datetime_edit, line_edit, text_edit
-from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.widgets import FilterTable, error_color, restore_filters, show_error
 
 CS = ComplaintState
 
@@ -47,12 +47,17 @@ class ComplaintsTab(QWidget):
         self.source_filter = combo([(self.tr("All sources"), "")] + [(label(s.value), s.value)
                                                                       for s in ComplaintSource])
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
+        self.overdue_only.setToolTip(self.tr("Only open complaints past their agreed resolution time"))
+        restore_filters(f"complaints_tab/{context.actor.username}/filters",
+                        {"state": self.state_filter, "source": self.source_filter, "overdue": self.overdue_only})
         new_button = QPushButton(self.tr("New complaint…"))
         new_button.setToolTip(self.tr("Register a complaint received by phone or e-mail (Ctrl+N)"))
         new_button.clicked.connect(self.new_complaint)
         export_button = QPushButton(self.tr("Export register…"))
+        export_button.setToolTip(self.tr("Write the listed complaints to an Excel workbook"))
         export_button.clicked.connect(self.export_register)
         analysis_button = QPushButton(self.tr("Analysis…"))
+        analysis_button.setToolTip(self.tr("Complaints counted by type, unit, source and month"))
         analysis_button.clicked.connect(self.show_analysis)
         for widget in (self.state_filter, self.source_filter):
             widget.currentIndexChanged.connect(self.refresh)
@@ -67,18 +72,29 @@ class ComplaintsTab(QWidget):
         self.record.setOpenExternalLinks(False)
         self.actions_box = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (
-            ("accept", self.tr("02 Accept"), self.accept_complaint),
-            ("validity", self.tr("03 Valid?"), self.decide_validity),
-            ("dispatch", self.tr("04/05 Record form and dispatch"), self.dispatch),
-            ("email", self.tr("E-mail to manager"), self.email),
-            ("measures", self.tr("Measures"), self.measures),
-            ("verify", self.tr("06 Verify"), self.verify),
-            ("close", self.tr("Close"), self.close_complaint),
-            ("findings", self.tr("Findings…"), self.findings),
-            ("project", self.tr("Start improvement project"), self.start_project),
+        for key, text, slot, tip in (
+            ("accept", self.tr("02 Accept"), self.accept_complaint,
+             self.tr("Accept the complaint and confirm it with the complainant")),
+            ("validity", self.tr("03 Valid?"), self.decide_validity,
+             self.tr("Valid: the service did not meet what was agreed (e.g. an SLO) and the complaint is true")),
+            ("dispatch", self.tr("04/05 Record form and dispatch"), self.dispatch,
+             self.tr("Fill the complaint record form and dispatch it to the responsible department manager, "
+                     "copying the management representative")),
+            ("email", self.tr("E-mail to manager"), self.email,
+             self.tr("Open an e-mail to the department manager in your mail program")),
+            ("measures", self.tr("Measures"), self.measures, self.tr("Record the handling measures taken")),
+            ("verify", self.tr("06 Verify"), self.verify,
+             self.tr("The IT service manager verifies that the measures were carried out")),
+            ("close", self.tr("Close"), self.close_complaint,
+             self.tr("Close with the customer's confirmation, or record why it closes without")),
+            ("findings", self.tr("Findings…"), self.findings, self.tr("Findings and lessons learned")),
+            ("project", self.tr("Start improvement project"), self.start_project,
+             self.tr("Start an improvement project from this valid complaint, keeping the link")),
+            ("print", self.tr("Print feedback form…"), self.print_feedback_form,
+             self.tr("The customer complaint feedback form (客户投诉反馈表) as a PDF")),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             self.buttons[key] = button
         right = QWidget()
@@ -91,7 +107,7 @@ class ComplaintsTab(QWidget):
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         for key in ("accept", "validity", "dispatch", "email", "measures"):
             row1.addWidget(self.buttons[key])
-        for key in ("verify", "close", "findings", "project"):
+        for key in ("verify", "close", "findings", "project", "print"):
             row2.addWidget(self.buttons[key])
         grid_layout.addLayout(row1)
         grid_layout.addLayout(row2)
@@ -143,6 +159,34 @@ class ComplaintsTab(QWidget):
         row = self.table.selected_row()
         self.show_detail(complaints.get_complaint(row.id) if row else None)
 
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: select the complaint (clearing the filters if it is
+        not listed) and show its record."""
+        if kind != "complaint":
+            return False
+        if self.table.select_where(lambda r: r.id == record_id):
+            return True
+        self.clear_filters()
+        if self.table.select_where(lambda r: r.id == record_id):
+            return True
+        try:
+            self.show_detail(complaints.get_complaint(record_id))
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def clear_filters(self) -> None:
+        for widget in (self.state_filter, self.source_filter, self.overdue_only):
+            widget.blockSignals(True)
+        self.state_filter.setCurrentIndex(0)
+        self.source_filter.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        for widget in (self.state_filter, self.source_filter, self.overdue_only):
+            widget.blockSignals(False)
+        self.overdue_only.toggled.emit(False)  # saves the filters and refreshes
+        self.table.filter.clear()
+
     def show_detail(self, detail: ComplaintDetail | None) -> None:
         self.detail = detail
         state = detail.row.state if detail else None
@@ -156,6 +200,7 @@ class ComplaintsTab(QWidget):
             "close": state == CS.VERIFIED,
             "findings": detail is not None,
             "project": detail is not None and detail.is_valid is True and not detail.project_numbers,
+            "print": detail is not None,
         }
         for key, button in self.buttons.items():
             button.setEnabled(bool(enabled[key]))
@@ -164,7 +209,8 @@ class ComplaintsTab(QWidget):
     def _record_html(self, d: ComplaintDetail) -> str:
         r = d.row
         overdue_text = self.tr("overdue")
-        overdue = f" <span style='color:#b00020'>{overdue_text}</span>" if r.overdue else ""
+        red = error_color(self)
+        overdue = f" <span style='color:{red}'>{overdue_text}</span>" if r.overdue else ""
         complainant, unit, phone = self.tr("Complainant"), self.tr("Unit"), self.tr("Phone")
         received, source, ticket = self.tr("Received"), self.tr("Source"), self.tr("Ticket")
         due, description = self.tr("Due"), self.tr("Description")
@@ -181,7 +227,7 @@ class ComplaintsTab(QWidget):
         ]
         if r.escalated:
             escalated = self.tr("Escalated to the general manager")
-            lines.append(f"<p style='color:#b00020'><b>{escalated}:</b> "
+            lines.append(f"<p style='color:{red}'><b>{escalated}:</b> "
                          f"{_esc(d.escalation_reason)}</p>")
         for title, value in ((self.tr("Validity"), d.validity_reason),
                              (self.tr("Department"), f"{d.department} {d.department_manager}".strip()),
@@ -320,6 +366,15 @@ class ComplaintsTab(QWidget):
         self.refresh()
         QMessageBox.information(self, self.tr("Improvement project"),
                                 self.tr("Improvement project {0} created.").format(project.number))
+
+    def print_feedback_form(self) -> None:
+        """R24: the customer complaint feedback form of the selected complaint, as a PDF."""
+        if self.detail is None:
+            return
+        from desk_app.ui.form_print import print_form_pdf
+
+        self._print_job = print_form_pdf(self, self.context, "complaint-feedback", self.detail.row.id,
+                                         self.detail.row.number, self.tr("Print complaint feedback form"))
 
     def export_register(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export complaint register"),

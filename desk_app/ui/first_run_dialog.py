@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desk_app.services import auth
 from desk_app.services.errors import ValidationError
 from desk_app.ui import workers
+from desk_app.ui.widgets import error_style
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class FirstRunDialog(QDialog):
         self.admin_repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_error = QLabel(page)
         self.admin_error.setObjectName("error")
-        self.admin_error.setStyleSheet("color: #b00020;")
+        self.admin_error.setStyleSheet(error_style(self))
         self.admin_error.setWordWrap(True)
         self.admin_error.hide()
         form = QFormLayout()

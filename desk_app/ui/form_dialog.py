@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.services.errors import DeskError
+from desk_app.ui.widgets import error_style
 
 Field = tuple[str, str, QWidget]
 
@@ -115,7 +116,7 @@ class FormDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()

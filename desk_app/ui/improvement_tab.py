@@ -25,7 +25,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.improvement import ProjectRow
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo, date_edit, line_edit, text_edit
-from desk_app.ui.widgets import FilterTable
+from desk_app.ui.widgets import FilterTable, confirm, error_color, restore_filters, show_error
 
 S = ImprovementState
 
@@ -54,6 +54,9 @@ class ImprovementTab(QWidget):
         self.source_filter = combo([(self.tr("All sources"), "")] + [(label(s.value), s.value)
                                                                       for s in ImprovementSource])
         self.overdue_only = QCheckBox(self.tr("Overdue steps only"))
+        self.overdue_only.setToolTip(self.tr("Only projects with a work-plan step past its due date"))
+        restore_filters(f"improvement_tab/{context.actor.username}/filters",
+                        {"state": self.state_filter, "source": self.source_filter, "overdue": self.overdue_only})
         for widget in (self.state_filter, self.source_filter):
             widget.currentIndexChanged.connect(self.refresh)
         self.overdue_only.toggled.connect(self.refresh)
@@ -61,7 +64,14 @@ class ImprovementTab(QWidget):
         new_button.setToolTip(self.tr("Propose an improvement project (Ctrl+N)"))
         new_button.clicked.connect(self.new_project)
         export_button = QPushButton(self.tr("Export table…"))
+        export_button.setToolTip(self.tr("Write the tracking table to an Excel workbook"))
         export_button.clicked.connect(self.export_table)
+        print_button = QPushButton(self.tr("Print table…"))
+        print_button.setObjectName("print_table")
+        print_button.setToolTip(self.tr("The tracking table (服务改善项目跟踪管理表) as a PDF: the selected project, "
+                                        "or every project when none is selected"))
+        print_button.clicked.connect(self.print_table)
+        self.print_button = print_button
 
         self.table = FilterTable([self.tr("No."), self.tr("Problem description"), self.tr("Problem source"),
                                   self.tr("Initial corrective measure"), self.tr("Agreed measure"),
@@ -78,6 +88,15 @@ class ImprovementTab(QWidget):
                (("done", self.tr("Work done…"), self.mark_done), ("goal", self.tr("Goal…"), self.set_goal),
                 ("confirm", self.tr("Confirm…"), self.confirm), ("withdraw", self.tr("Withdraw…"), self.withdraw),
                 ("reopen", self.tr("Reopen…"), self.reopen))
+        tips = {
+            "agree": self.tr("Record the measure agreed at the fault analysis meeting and the meeting date"),
+            "step": self.tr("Add a step of the work plan, with its owner and due date"),
+            "done": self.tr("The work is done: describe its effect for the confirmation"),
+            "goal": self.tr("An indicator with base and target values, measured from the data"),
+            "confirm": self.tr("The manager confirms the effect and closes the project"),
+            "withdraw": self.tr("Close the project as withdrawn (asks first)"),
+            "reopen": self.tr("Open a done or confirmed project again"),
+        }
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -86,6 +105,7 @@ class ImprovementTab(QWidget):
             line = QHBoxLayout()
             for key, text, slot in row:
                 button = QPushButton(text)
+                button.setToolTip(tips.get(key, ""))
                 button.clicked.connect(slot)
                 self.buttons[key] = button
                 line.addWidget(button)
@@ -100,6 +120,7 @@ class ImprovementTab(QWidget):
         top.addWidget(self.overdue_only)
         top.addStretch(1)
         top.addWidget(export_button)
+        top.addWidget(print_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -131,6 +152,34 @@ class ImprovementTab(QWidget):
     def _selection_changed(self) -> None:
         row = self.table.selected_row()
         self.show_project(improvement.get_project(row.id) if row else None)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: select the project (clearing the filters if it is
+        not listed) and show its record."""
+        if kind != "improvement":
+            return False
+        if self.table.select_where(lambda r: r.id == record_id):
+            return True
+        self.clear_filters()
+        if self.table.select_where(lambda r: r.id == record_id):
+            return True
+        try:
+            self.show_project(improvement.get_project(record_id))
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
+    def clear_filters(self) -> None:
+        for widget in (self.state_filter, self.source_filter, self.overdue_only):
+            widget.blockSignals(True)
+        self.state_filter.setCurrentIndex(0)
+        self.source_filter.setCurrentIndex(0)
+        self.overdue_only.setChecked(False)
+        for widget in (self.state_filter, self.source_filter, self.overdue_only):
+            widget.blockSignals(False)
+        self.overdue_only.toggled.emit(False)  # saves the filters and refreshes
+        self.table.filter.clear()
 
     def show_project(self, p: ProjectRow | None) -> None:
         self.project = p
@@ -177,7 +226,7 @@ class ImprovementTab(QWidget):
         parts.append(f"<h4>{work_plan}</h4><table cellspacing='4'>")
         overdue = self.tr("overdue")
         for s in p.steps:
-            colour = " style='color:#b00020'" if s.overdue else ""
+            colour = f" style='color:{error_color(self)}'" if s.overdue else ""
             parts.append(f"<tr{colour}><td>{s.seq}.</td><td>{_esc(s.description)}</td><td>{_esc(s.owner)}</td>"
                          f"<td>{s.due_date or ''}</td><td>{'✓ ' + f'{s.done_at:%Y-%m-%d}' if s.done_at else ''}"
                          f"{overdue if s.overdue else ''}</td></tr>")
@@ -298,6 +347,10 @@ class ImprovementTab(QWidget):
 
     def withdraw(self) -> bool:
         p = self.project
+        if p is None or not confirm(self, self.tr("Withdraw the project"),
+                                    self.tr("Withdraw improvement project {0}? It is closed with the code "
+                                            "“withdrawn”.").format(p.number)):
+            return False
         return self._run(self.tr("Withdraw the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
                          lambda v: improvement.withdraw(self.context.actor, p.id, p.version, v["reason"]))
 
@@ -305,6 +358,15 @@ class ImprovementTab(QWidget):
         p = self.project
         return self._run(self.tr("Reopen the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
                          lambda v: improvement.reopen(self.context.actor, p.id, p.version, v["reason"]))
+
+    def print_table(self) -> None:
+        """R26: the tracking table as a PDF — the selected project, or all of them."""
+        from desk_app.ui.form_print import print_form_pdf
+
+        p = self.project
+        stem = p.number if p else f"improvement-{date.today():%Y%m%d}"
+        self._print_job = print_form_pdf(self, self.context, "improvement-table", p.id if p else None, stem,
+                                         self.tr("Print tracking table"))
 
     def export_table(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export tracking table"),

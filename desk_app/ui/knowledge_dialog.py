@@ -31,6 +31,7 @@ from desk_app.services.knowledge import ArticleRow
 from desk_app.services.permissions import Permission, can
 from desk_app.ui.context import AppContext
 from desk_app.ui.ticket_model import fmt_time
+from desk_app.ui.widgets import error_style
 
 SEARCH_DELAY_MS = 300
 
@@ -101,7 +102,7 @@ class KnowledgeDialog(QDialog):
         form.addRow(self.tr("Source ticket:"), source_line)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.new_button = QPushButton(self.tr("&New article"), self)

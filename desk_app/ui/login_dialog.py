@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desk_app.services import auth
 from desk_app.services.auth import Actor
 from desk_app.services.errors import AuthenticationError
+from desk_app.ui.widgets import error_style
 
 LAST_USER_KEY = "login/last_user"
 
@@ -32,7 +33,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

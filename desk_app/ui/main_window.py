@@ -34,6 +34,17 @@ log = logging.getLogger(__name__)
 
 DB_FILTER = "SQLite (*.sqlite *.sqlite3 *.db);;*"
 
+#: Which tab shows a record of each kind (the kinds of services.today.KINDS and of the global search).
+KIND_TABS = {
+    "ticket": "tickets",
+    "callback": "callbacks",
+    "revisit": "callbacks",
+    "complaint": "complaints",
+    "improvement": "improvement",
+    "report": "reports",
+    "survey_plan": "surveys",
+}
+
 
 class TabError(QWidget):
     """Shown in place of a tab whose widget could not be built, so the other tabs still work."""
@@ -73,6 +84,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.tab_widgets: dict[str, QWidget] = {}
+        self.tab_titles: dict[str, str] = {}
+        self.search_dialog = None  # the global search popup (Ctrl+K), built on first use
         self._build_tabs()
         self._build_menus()
         self._build_status_bar()
@@ -90,6 +104,53 @@ class MainWindow(QMainWindow):
                 widget = TabError(title, exc, self.tabs)
             widget.setObjectName(f"tab_{spec.key}")
             self.tabs.addTab(widget, title)
+            self.tab_widgets[spec.key] = widget
+            self.tab_titles[spec.key] = title
+        today = self.tab_widgets.get("today")
+        if today is not None and hasattr(today, "count_changed"):
+            today.count_changed.connect(lambda n: self.set_tab_count("today", n))
+            self.set_tab_count("today", int(getattr(today, "count", 0)))  # counted before we listened
+        self.context.events.open_record.connect(self.open_record)
+
+    def set_tab_count(self, key: str, count: int) -> None:
+        """The number of lines needing action in a tab's title: "Today (3)"; just "Today" at zero."""
+        widget = self.tab_widgets.get(key)
+        if widget is None:
+            return
+        title = self.tab_titles[key]
+        self.tabs.setTabText(self.tabs.indexOf(widget), f"{title} ({count})" if count else title)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show a record in its tab: from the Today tab's lines and the global search."""
+        key = KIND_TABS.get(kind)
+        widget = self.tab_widgets.get(key) if key else None
+        if widget is None:
+            log.warning("no tab opens records of kind %r", kind)
+            return False
+        self.tabs.setCurrentWidget(widget)
+        opener = getattr(widget, "open_record", None)
+        if opener is None:
+            return False
+        try:
+            opened = bool(opener(kind, record_id))
+        except DeskError as exc:
+            self.show_problem(exc)
+            return False
+        if not opened:
+            self.statusBar().showMessage(self.tr("That record cannot be shown here."), 5000)
+        return opened
+
+    def open_search(self):
+        """Ctrl+K: the global search popup (numbers, reporter names, phone numbers)."""
+        from desk_app.ui.global_search_dialog import GlobalSearchDialog
+
+        if self.search_dialog is None:
+            self.search_dialog = GlobalSearchDialog(self.context, self)
+            self.search_dialog.open_record.connect(self.open_record)
+        self.search_dialog.edit.selectAll()
+        self.search_dialog.open()
+        self.search_dialog.edit.setFocus()
+        return self.search_dialog
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -101,6 +162,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.search_action = self._action(self.tr("&Find a record…"), self.open_search, "Ctrl+K")
+        self.search_action.setToolTip(self.tr("Find a ticket, complaint, revisit form or project by number, "
+                                              "reporter name or phone (Ctrl+K)"))
+        self.search_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        file_menu.addAction(self.search_action)
+        file_menu.addSeparator()
         self.open_action = self._action(self.tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open)
         self.backup_action = self._action(self.tr("&Back up now"), self.backup_now)
         self.restore_action = self._action(self.tr("&Restore…"), self.choose_restore)
@@ -142,7 +209,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("{name} ({roles})").format(name=actor.full_name,
                                                                     roles=role_names(actor.roles)), self)
         self.user_label.setObjectName("user_label")
-        self.db_label = QLabel(str(self.context.db_path), self)
+        self.db_label = QLabel(self.context.db_shown, self)
         self.db_label.setObjectName("db_label")
         self.db_label.setToolTip(self.tr("Database file"))
         self.statusBar().addWidget(self.user_label)
@@ -175,7 +242,7 @@ class MainWindow(QMainWindow):
     def choose_database(self) -> None:
         # a save dialog, so that a new file name creates a new database
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Open or create a database"),
-                                              str(self.context.db_path.parent), DB_FILTER,
+                                              str(self.context.db_folder), DB_FILTER,
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.open_requested.emit(Path(path))
@@ -198,7 +265,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Restore"), str(exc))
             return
         folder = backup.backup_dir_for(self.context.db_path)
-        start = folder if folder.exists() else self.context.db_path.parent
+        start = folder if folder.exists() else self.context.db_folder
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(start), DB_FILTER)
         if not path:
             return
@@ -220,18 +287,56 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def shortcuts_text(self) -> str:
-        rows = [
-            (f"Ctrl+1 … Ctrl+{self.tabs.count()}", self.tr("Switch to tab 1 … {n}").format(
-                n=self.tabs.count())),
-            (QKeySequence(QKeySequence.StandardKey.Open).toString(QKeySequence.SequenceFormat.NativeText),
-             self.tr("Open another database file")),
-            ("Ctrl+Q", self.tr("Quit")),
-            ("F1", self.tr("This list")),
-            ("Enter", self.tr("In the log-in dialog: log in")),
-            ("Esc", self.tr("Close a dialog without saving")),
+        """Every keyboard shortcut of the window, its tabs and dialogs (keep in step with the code:
+        grep for QShortcut, QKeySequence and setShortcut)."""
+
+        def native(key: QKeySequence.StandardKey) -> str:
+            return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+        save, new, refresh = (native(QKeySequence.StandardKey.Save), native(QKeySequence.StandardKey.New),
+                              native(QKeySequence.StandardKey.Refresh))
+        groups = [
+            (self.tr("Everywhere"), [
+                (f"Ctrl+1 … Ctrl+{self.tabs.count()}", self.tr("Switch to tab 1 … {n}").format(n=self.tabs.count())),
+                ("Ctrl+K", self.tr("Find a record by number, reporter name or phone")),
+                (native(QKeySequence.StandardKey.Open), self.tr("Open another database file")),
+                ("Ctrl+Q", self.tr("Quit")),
+                ("F1", self.tr("This list")),
+                ("Enter", self.tr("In the log-in dialog: log in")),
+                ("Esc", self.tr("Close a dialog without saving")),
+            ]),
+            (self.tab_titles.get("today", ""), [
+                ("Enter", self.tr("Open the selected line's record")),
+                (refresh, self.tr("Reload the list")),
+            ]),
+            (self.tab_titles.get("tickets", ""), [
+                (new, self.tr("New ticket")),
+                ("Enter", self.tr("Open the selected ticket")),
+                ("Ctrl+Shift+K", self.tr("Knowledge base")),
+                (refresh, self.tr("Reload the list")),
+                (f"{save} / Ctrl+Enter", self.tr("In the ticket form: save")),
+                (native(QKeySequence.StandardKey.Find), self.tr("In the knowledge base: go to the search box")),
+            ]),
+            (self.tab_titles.get("callbacks", ""), [
+                ("Enter", self.tr("Open the selected callback or revisit form")),
+                (save, self.tr("Save the callback, the self-evaluation or the revisit form")),
+            ]),
+            (self.tr("Complaints, improvement, surveys"), [
+                (new, self.tr("New complaint, project or survey plan")),
+                ("Ctrl+R", self.tr("Findings: review the selected finding")),
+                (refresh, self.tr("Survey analysis: compute again")),
+                ("Ctrl+Ins / Ctrl+Del", self.tr("Questionnaire editor: add or remove a question")),
+                ("Ctrl+Up / Ctrl+Down", self.tr("Questionnaire editor: move a question")),
+            ]),
+            (self.tr("Dialogs"), [
+                (f"Ctrl+Enter / {save}", self.tr("Confirm the dialog (OK)")),
+            ]),
         ]
-        body = "".join(f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in rows)
-        return f"<table>{body}</table>"
+        body = []
+        for title, rows in groups:
+            body.append(f"<tr><td colspan='2'><br><i>{title}</i></td></tr>")
+            body.extend(f"<tr><td><b>{key}</b></td><td>&nbsp;&nbsp;{text}</td></tr>" for key, text in rows)
+        return f"<table>{''.join(body)}</table>"
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.shortcuts_text())
@@ -242,7 +347,7 @@ class MainWindow(QMainWindow):
             "<p>Tickets, callbacks, complaints, improvement projects, surveys and signed reports for a small "
             "IT service desk.</p>"
             "<p>Database: {db}<br>Log file: {log}<br>Qt {qt}, PySide6 {pyside}, Python {python}</p>"
-        ).format(version=__version__, db=self.context.db_path, log=self.log_path or "-", qt=qVersion(),
+        ).format(version=__version__, db=self.context.db_shown, log=self.log_path or "-", qt=qVersion(),
                  pyside=pyside_version, python=platform.python_version())
 
     def show_about(self) -> None:

@@ -144,6 +144,25 @@ class ReportsTab(QWidget):
         if not self.table.select_where(lambda r: r.id == report_id):
             self.show_report(reports.get_report(report_id))
 
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: select the report (clearing the filters if it is
+        not listed) and preview it."""
+        if kind != "report":
+            return False
+        if not self.table.select_where(lambda r: r.id == record_id):
+            self.table.filter.clear()
+            for box in (self.kind_filter, self.state_filter):
+                box.blockSignals(True)
+                box.setCurrentIndex(0)
+                box.blockSignals(False)
+            self.refresh()
+        try:
+            self.select_report(record_id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        return True
+
     def _selection_changed(self) -> None:
         row = self.table.selected_row()
         self.show_report(reports.get_report(row.id) if row else None)

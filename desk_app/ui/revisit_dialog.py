@@ -8,23 +8,20 @@ analysis meeting's decision (R18a); "Print form" makes the one-page PDF (R19).
 
 from datetime import datetime
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,15 +37,10 @@ from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.revisits import RevisitRow
 from desk_app.ui.context import AppContext
+from desk_app.ui.widgets import error_style, readable
 
-try:  # the PDF of the paper form (R19) is built by the reports service
-    from desk_app.services.reports import print_form as _print_form
-except ImportError:  # pragma: no cover - only while that service is missing
-    _print_form = None
-
-ERROR_STYLE = "color: #b00020;"
 READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
-                   "QDateTimeEdit[readOnly=\"true\"] { background: #f1f1f1; color: #333; }")
+                   "QDateTimeEdit[readOnly=\"true\"] { background: palette(alternate-base); color: palette(text); }")
 
 
 def revisit_state_label(state: str) -> str:
@@ -79,7 +71,10 @@ class RevisitDialog(QDialog):
 
         # --- header: the prefilled facts -------------------------------------------------------------
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        title_font = self.title.font()  # relative to the user's font size, not fixed pixels
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -163,7 +158,7 @@ class RevisitDialog(QDialog):
         # --- buttons ---------------------------------------------------------------------------------
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
@@ -178,7 +173,6 @@ class RevisitDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print form…"))
         self.print_button.setToolTip(self.tr("The one-page PDF in the layout of the paper form"))
         self.print_button.clicked.connect(self.print_form)
-        self.print_button.setVisible(_print_form is not None)
         close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -252,7 +246,7 @@ class RevisitDialog(QDialog):
         due = f"{r.due_date:%Y-%m-%d}"
         if r.overdue:
             overdue = self.tr("overdue")
-            due = f"<span style='{ERROR_STYLE} font-weight:bold'>{due} — {overdue}</span>"
+            due = f"<span style='{error_style(self)} font-weight:bold'>{due} — {overdue}</span>"
         parts = [self.tr("State: <b>{0}</b>").format(escape(revisit_state_label(r.state))),
                  self.tr("Due: {0}").format(due),
                  self.tr("Rating: {0}").format(escape(label(r.rating))) if r.rating else "",
@@ -304,7 +298,7 @@ class RevisitDialog(QDialog):
     def _done(self, row: RevisitRow, message: str, *tables: str) -> None:
         self.changed = True
         self.message = message
-        self.error.setStyleSheet("color: #2e7d32;")
+        self.error.setStyleSheet(f"color: {readable('#2e7d32', self).name()};")
         self.error.setText(message)
         self.error.show()
         self._show(row)
@@ -337,7 +331,7 @@ class RevisitDialog(QDialog):
         }
 
     def _save(self) -> RevisitRow | None:
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         try:
             return revisits.save_form(self.context.actor, self.form_id, self.row.version, **self.values())
         except DeskError as exc:
@@ -390,7 +384,7 @@ class RevisitDialog(QDialog):
         return True
 
     def record_meeting(self) -> bool:
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         try:
             row = revisits.record_meeting_decision(self.context.actor, self.form_id, self.row.version,
                                                    self.meeting_date.date().toPython(), self.agreed.toPlainText())
@@ -402,26 +396,7 @@ class RevisitDialog(QDialog):
 
     def print_form(self) -> None:
         """Make the PDF (stored as a draft report), save it where the user says and open it."""
-        if _print_form is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Print revisit form"),
-                                              str(Path.home() / f"{self.row.number}.pdf"), "PDF (*.pdf)")
-        if not path:
-            return
-        from desk_app.services import reports
-        from desk_app.ui import workers
+        from desk_app.ui.form_print import print_form_pdf
 
-        actor, form_id = self.context.actor, self.form_id
-
-        def job(progress, _cancelled):
-            report = _print_form(actor, "revisit-form", form_id, progress=progress)
-            return reports.save_pdf(report.id, path)
-
-        def finished(saved) -> None:
-            self.context.events.changed.emit("report")
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))
-
-        def failed(message: str, _trace: str) -> None:
-            QMessageBox.warning(self, self.tr("Print revisit form"), message)
-
-        self._print_job = workers.start_with_progress(self, self.tr("Making the PDF…"), job, finished, failed)
+        self._print_job = print_form_pdf(self, self.context, "revisit-form", self.form_id, self.row.number,
+                                         self.tr("Print revisit form"))

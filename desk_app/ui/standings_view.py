@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import kpi
 from desk_app.services.errors import DeskError
-from desk_app.ui.widgets import FilterTable
+from desk_app.ui.widgets import FilterTable, readable
 
 HIGHLIGHT = QColor("#fff3c4")  # the star's and the winning team's row
 OVERDUE_COLOR = QColor("#c62828")
@@ -53,9 +53,11 @@ def paint_row(table: FilterTable, source_row: int, *, foreground: QColor | None 
         if item is None:
             continue
         if foreground is not None:
-            item.setForeground(QBrush(foreground))
+            item.setForeground(QBrush(readable(foreground)))
         if background is not None:
             item.setBackground(QBrush(background))
+            if foreground is None:  # a light highlight keeps dark text, also on a dark palette
+                item.setForeground(QBrush(QColor("#000000" if background.lightness() > 128 else "#ffffff")))
         if bold:
             item.setFont(font)
 

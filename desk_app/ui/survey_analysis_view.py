@@ -46,7 +46,7 @@ from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import combo
 from desk_app.ui.standings_view import set_rows_typed
 from desk_app.ui.template_editor import short_answer_type_label
-from desk_app.ui.widgets import FilterTable
+from desk_app.ui.widgets import FilterTable, readable
 
 BAR_COLOR = QColor("#1565c0")
 RATE_COLOR = QColor("#2e7d32")
@@ -83,7 +83,7 @@ class Kpi(QFrame):
         self.value.setFont(font)
         self.caption = QLabel(caption)
         self.detail = QLabel()
-        self.detail.setStyleSheet("color: #616161;")
+        self.detail.setStyleSheet(f"color: {readable('#616161', self).name()};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
@@ -412,10 +412,11 @@ class AnalysisPage(QWidget):
         if not a.comments:
             no_comments = self.tr("No comments.")
             parts.append(f"<p><i>{escape(no_comments)}</i></p>")
+        grey = readable("#616161", self).name()
         for dim, rows in a.comments.items():
             parts.append(f"<h4>{escape(sp.dimension_label(dim))} ({len(rows)})</h4><ul>")
             for c in rows:
-                unit = f" <span style='color:#616161'>— {escape(c.unit)}</span>" if c.unit else ""
+                unit = f" <span style='color:{grey}'>— {escape(c.unit)}</span>" if c.unit else ""
                 parts.append(f"<li>{escape(c.text)}{unit}</li>")
             parts.append("</ul>")
         self.comments.setHtml("".join(parts))

@@ -70,7 +70,7 @@ from desk_app.ui.standings_view import paint_row, set_rows_typed
 from desk_app.ui.survey_analysis_view import AnalysisPage
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog, kind_label
 from desk_app.ui.template_editor import TemplateEditor, short_answer_type_label
-from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.widgets import FilterTable, confirm, readable, restore_filters, show_error
 from desk_app.ui.workers import Worker
 
 S = PlanState
@@ -162,7 +162,7 @@ class ImportResultDialog(QDialog):
                 if col == self.FILE:
                     item.setToolTip(o.file)
                 if col == self.RESULT:
-                    item.setForeground(ACCEPTED_COLOR if o.accepted else REJECTED_COLOR)
+                    item.setForeground(readable(ACCEPTED_COLOR if o.accepted else REJECTED_COLOR, self))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(self.FILE)
         self.table.setColumnWidth(self.FILE, min(self.table.columnWidth(self.FILE), 280))
@@ -211,6 +211,7 @@ class PlansPage(QWidget):
 
         self.state_filter = combo([(self.tr("All states"), "")] + [(text, code)
                                                                      for code, text in sp.plan_state_choices()])
+        restore_filters(f"surveys_tab/{actor.username}/filters", {"state": self.state_filter})
         self.state_filter.currentIndexChanged.connect(self.refresh)
         new_button = QPushButton(self.tr("&New plan…"))
         new_button.setToolTip(self.tr("Plan a survey: questionnaire, period, customers, timeline (Ctrl+N)"))
@@ -380,10 +381,12 @@ class PlansPage(QWidget):
         row = self.table.selected_row()
         self.show_plan(sp.get_plan(row.id) if row else None)
 
-    def select_plan(self, plan_id: int) -> None:
-        if not self.table.select_where(lambda r: r.id == plan_id):
-            self.state_filter.setCurrentIndex(0)
-            self.table.select_where(lambda r: r.id == plan_id)
+    def select_plan(self, plan_id: int) -> bool:
+        if self.table.select_where(lambda r: r.id == plan_id):
+            return True
+        self.table.filter.clear()
+        self.state_filter.setCurrentIndex(0)
+        return self.table.select_where(lambda r: r.id == plan_id)
 
     def show_plan(self, plan: PlanRow | None) -> None:
         self.plan = plan
@@ -602,6 +605,10 @@ class PlansPage(QWidget):
 
     def refresh_recipients(self) -> None:
         p = self.plan
+        if p is None or not confirm(self, self.tr("Refresh from contacts"),
+                                    self.tr("Read the contacts of the target units again? Recipients who are no "
+                                            "longer contacts of those units are taken off the plan.")):
+            return
         try:
             added, removed = sp.refresh_recipients(self.context.actor, p.id)
         except DeskError as exc:
@@ -937,6 +944,13 @@ class SurveysTab(QWidget):
 
     def page(self, key: str) -> QWidget:
         return self.pages[key]
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: the Plans page with the plan selected."""
+        if kind != "survey_plan":
+            return False
+        plans: PlansPage = self.show_page("plans")
+        return plans.select_plan(record_id)
 
     def show_page(self, key: str) -> QWidget:
         page = self.pages[key]

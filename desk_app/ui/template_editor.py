@@ -32,6 +32,7 @@ from desk_app.services.errors import DeskError
 from desk_app.services.survey_plans import dimension_label
 from desk_app.services.survey_templates import QuestionInput, TemplateRow
 from desk_app.ui.form_dialog import line_edit, text_edit
+from desk_app.ui.widgets import error_style
 
 DIM, ZH, EN, ANSWER, REQUIRED = range(5)
 
@@ -123,7 +124,7 @@ class TemplateEditor(QDialog):
             self.notice.hide()
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()

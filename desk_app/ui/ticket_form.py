@@ -44,9 +44,9 @@ from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketDetail, TicketInput
 from desk_app.ui.context import AppContext
 from desk_app.ui.ticket_model import OVERDUE_COLOR, fmt_time
+from desk_app.ui.widgets import error_style, readable
 
 INVALID_STYLE = "*[invalid=\"true\"] { border: 1px solid #c62828; }"
-ERROR_STYLE = "color: #b00020;"
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -137,7 +137,7 @@ class PromptDialog(QDialog):
         layout.addLayout(form)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -221,7 +221,7 @@ class AssignDialog(QDialog):
         form.addRow(self.tr("Note (optional):"), self.note)
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -476,7 +476,7 @@ class TicketForm(QDialog):
 
         self.error = QLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.setWordWrap(True)
         self.error.hide()
         self.reload_button = QPushButton(self.tr("&Reload"), self)
@@ -599,7 +599,8 @@ class TicketForm(QDialog):
                  self.tr("Resolution"))):
             text, bad = sla_text(due, done, overdue, what)
             self.sla_labels[key].setText(text)
-            self.sla_labels[key].setStyleSheet(f"color: {OVERDUE_COLOR.name()}; font-weight: bold;" if bad else "")
+            red = readable(OVERDUE_COLOR, self).name()
+            self.sla_labels[key].setStyleSheet(f"color: {red}; font-weight: bold;" if bad else "")
         self.sla_labels["closed"].setText(fmt_time(d.closed_at) or "—")
         self.sla_labels["vendor"].setText(d.vendor or "—")
         links = []

@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desk_app.i18n import label
 from desk_app.services import tickets
 from desk_app.services.tickets import TicketFilter, TicketRow
+from desk_app.ui.widgets import readable
 
 PAGE_SIZE = 200
 
@@ -109,7 +110,7 @@ class TicketTableModel(QAbstractTableModel):
         self._total = 0
         self._bold = QFont()
         self._bold.setBold(True)
-        self._overdue_brush = QBrush(OVERDUE_COLOR)
+        self._overdue_brush = QBrush(readable(OVERDUE_COLOR))
 
     # --- loading -------------------------------------------------------------------------
 

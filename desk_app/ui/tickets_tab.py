@@ -153,8 +153,9 @@ class TicketsTab(QWidget):
         self.repeat_action = self._action(self.tr("&Repeat report…"), self.repeat_current)
         self.article_action = self._action(self.tr("Create &knowledge article"), self.article_from_current)
         self.article_action.setEnabled(can(actor, Permission.KNOWLEDGE_EDIT))
-        self.knowledge_action = self._action(self.tr("Knowledge &base"), self.open_knowledge, "Ctrl+K",
-                                             self.tr("Search and edit knowledge articles (Ctrl+K)"))
+        self.knowledge_action = self._action(self.tr("Knowledge &base"), self.open_knowledge,
+                                             "Ctrl+Shift+K",
+                                             self.tr("Search and edit knowledge articles (Ctrl+Shift+K)"))
         self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self.import_action = self._action(self.tr("&Import ledger…"), self.import_ledger, None,
                                           self.tr("Import a ticket ledger workbook (每日故障统计工作簿)"))
@@ -555,11 +556,21 @@ class TicketsTab(QWidget):
         if ticket_id is not None:
             self.open_ticket(ticket_id)
 
-    def open_ticket(self, ticket_id: int) -> None:
+    def open_ticket(self, ticket_id: int) -> bool:
         try:
             self._show_form(TicketForm(self.context, ticket_id, parent=self))
         except DeskError as exc:
             self._problem(self.tr("Open ticket"), exc)
+            return False
+        return True
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """From the Today tab or the global search: select the ticket if it is listed, open its form."""
+        if kind != "ticket":
+            return False
+        if not self.select_ticket(record_id):
+            self.view.clearSelection()
+        return self.open_ticket(record_id)
 
     def repeat_current(self) -> None:
         """R6: a new ticket prefilled from the selected one and linked to it."""

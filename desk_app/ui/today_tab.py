@@ -42,6 +42,7 @@ from desk_app.services import today
 from desk_app.services.errors import DeskError
 from desk_app.services.today import TodayItem, TodaySection, TodayView
 from desk_app.ui.context import AppContext
+from desk_app.ui.widgets import readable
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +251,7 @@ class TodayTab(QWidget):
                         line.setToolTip(column, tip)
                 if item.overdue:
                     for column in range(3):
-                        line.setForeground(column, QBrush(OVERDUE_COLOR))
+                        line.setForeground(column, QBrush(readable(OVERDUE_COLOR, self)))
                 if keep == (item.kind, item.record_id) and restore is None:
                     restore = line
             head.setExpanded(section.key not in collapsed)
@@ -266,7 +267,7 @@ class TodayTab(QWidget):
         head.setFont(0, bold)
         head.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if section.overdue:
-            head.setForeground(0, QBrush(OVERDUE_COLOR))
+            head.setForeground(0, QBrush(readable(OVERDUE_COLOR, self)))
             head.setToolTip(0, self.tr("%n overdue", "", section.overdue))
         return head
 

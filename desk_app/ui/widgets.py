@@ -1,10 +1,22 @@
-"""Small widgets shared by the dialogs: a filterable, sortable table and message helpers."""
+"""Small widgets shared by the dialogs: a filterable, sortable table, message helpers, remembered
+filters and colours that stay readable on a dark palette."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMessageBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk_app.services.errors import ConflictError, DeskError
 
@@ -91,3 +103,77 @@ def show_error(parent: QWidget | None, exc: DeskError, title: str = "") -> None:
         QMessageBox.information(parent, title, str(exc))
     else:
         QMessageBox.warning(parent, title, str(exc))
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    """Ask before a destructive action (Yes/No, No is the default); tests patch QMessageBox.question."""
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+# --- remembered filters ---------------------------------------------------------------------------------
+
+
+def restore_filters(key: str, widgets: Mapping[str, QWidget]) -> None:
+    """Set the filter widgets to the values saved under `key` (signals blocked: the caller refreshes),
+    and save them again whenever one changes."""
+    stored = QSettings()
+    for name, widget in widgets.items():
+        value = stored.value(f"{key}/{name}")
+        widget.blockSignals(True)
+        try:
+            if value is None:
+                pass
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(str(value).lower() in ("true", "1"))
+        finally:
+            widget.blockSignals(False)
+    for widget in widgets.values():
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda *_args: save_filters(key, widgets))
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(lambda *_args: save_filters(key, widgets))
+
+
+def save_filters(key: str, widgets: Mapping[str, QWidget]) -> None:
+    stored = QSettings()
+    for name, widget in widgets.items():
+        if isinstance(widget, QComboBox):
+            data = widget.currentData()
+            stored.setValue(f"{key}/{name}", "" if data is None else str(data))
+        elif isinstance(widget, QCheckBox):
+            stored.setValue(f"{key}/{name}", widget.isChecked())
+
+
+# --- colours ------------------------------------------------------------------------------------------
+
+#: Red for errors and overdue marks: the first on a light background, the second on a dark one.
+ERROR_LIGHT, ERROR_DARK = "#b00020", "#ff6e6e"
+
+
+def is_dark(widget: QWidget | None = None) -> bool:
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def error_color(widget: QWidget | None = None) -> str:
+    """The error/overdue red that reads on the current palette (light or dark)."""
+    return ERROR_DARK if is_dark(widget) else ERROR_LIGHT
+
+
+def error_style(widget: QWidget | None = None, bold: bool = False) -> str:
+    return f"color: {error_color(widget)};" + (" font-weight: bold;" if bold else "")
+
+
+def readable(color: str | QColor, widget: QWidget | None = None) -> QColor:
+    """`color` lightened on a dark palette so that text in it stays readable."""
+    value = QColor(color)
+    if is_dark(widget) and value.lightness() < 140:
+        value = value.lighter(180)
+    return value

@@ -544,6 +544,10 @@ The damaged file is kept beside it.</source>
         <translation>仅显示逾期</translation>
     </message>
     <message>
+        <source>Only open complaints past their agreed resolution time</source>
+        <translation>仅显示超过约定解决时间的未结投诉</translation>
+    </message>
+    <message>
         <source>New complaint…</source>
         <translation>新建投诉…</translation>
     </message>
@@ -556,8 +560,16 @@ The damaged file is kept beside it.</source>
         <translation>导出投诉登记表…</translation>
     </message>
     <message>
+        <source>Write the listed complaints to an Excel workbook</source>
+        <translation>将列出的投诉写入 Excel 工作簿</translation>
+    </message>
+    <message>
         <source>Analysis…</source>
         <translation>分析…</translation>
+    </message>
+    <message>
+        <source>Complaints counted by type, unit, source and month</source>
+        <translation>按类型、单位、来源和月份统计投诉</translation>
     </message>
     <message>
         <source>Number</source>
@@ -612,28 +624,56 @@ The damaged file is kept beside it.</source>
         <translation>02 受理</translation>
     </message>
     <message>
+        <source>Accept the complaint and confirm it with the complainant</source>
+        <translation>受理投诉并与投诉人确认</translation>
+    </message>
+    <message>
         <source>03 Valid?</source>
         <translation>03 是否有效</translation>
+    </message>
+    <message>
+        <source>Valid: the service did not meet what was agreed (e.g. an SLO) and the complaint is true</source>
+        <translation>有效投诉：所提供的服务未达到约定（如服务级别目标），且投诉经核实属实</translation>
     </message>
     <message>
         <source>04/05 Record form and dispatch</source>
         <translation>04/05 记录单与派发</translation>
     </message>
     <message>
+        <source>Fill the complaint record form and dispatch it to the responsible department manager, copying the management representative</source>
+        <translation>填写投诉记录单，派发给责任部门经理，并抄送管理者代表</translation>
+    </message>
+    <message>
         <source>E-mail to manager</source>
         <translation>邮件通知部门经理</translation>
+    </message>
+    <message>
+        <source>Open an e-mail to the department manager in your mail program</source>
+        <translation>在邮件程序中给部门经理写邮件</translation>
     </message>
     <message>
         <source>Measures</source>
         <translation>处理措施</translation>
     </message>
     <message>
+        <source>Record the handling measures taken</source>
+        <translation>记录已采取的处理措施</translation>
+    </message>
+    <message>
         <source>06 Verify</source>
         <translation>06 验证</translation>
     </message>
     <message>
+        <source>The IT service manager verifies that the measures were carried out</source>
+        <translation>IT服务经理验证措施已落实</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close with the customer&apos;s confirmation, or record why it closes without</source>
+        <translation>经客户确认后关闭，或记录未经确认关闭的原因</translation>
     </message>
     <message>
         <source>Findings…</source>
@@ -642,6 +682,18 @@ The damaged file is kept beside it.</source>
     <message>
         <source>Start improvement project</source>
         <translation>发起服务改善项目</translation>
+    </message>
+    <message>
+        <source>Start an improvement project from this valid complaint, keeping the link</source>
+        <translation>由此有效投诉发起服务改善项目，并保留关联</translation>
+    </message>
+    <message>
+        <source>Print feedback form…</source>
+        <translation>打印反馈表…</translation>
+    </message>
+    <message>
+        <source>The customer complaint feedback form (客户投诉反馈表) as a PDF</source>
+        <translation>以 PDF 格式输出客户投诉反馈表</translation>
     </message>
     <message>
         <source>State:</source>
@@ -826,6 +878,10 @@ The damaged file is kept beside it.</source>
     <message>
         <source>Improvement project {0} created.</source>
         <translation>已创建服务改善项目 {0}。</translation>
+    </message>
+    <message>
+        <source>Print complaint feedback form</source>
+        <translation>打印客户投诉反馈表</translation>
     </message>
     <message>
         <source>Export complaint register</source>
@@ -1192,6 +1248,42 @@ The damaged file is kept beside it.</source>
     </message>
 </context>
 <context>
+    <name>FormPrint</name>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearchDialog</name>
+    <message>
+        <source>Find a record</source>
+        <translation>查找记录</translation>
+    </message>
+    <message>
+        <source>Ticket GD-…, complaint TS-…, revisit form HF-…, project GS-…, reporter name or phone</source>
+        <translation>工单 GD-…、投诉 TS-…、回访表 HF-…、改善项目 GS-…、报修人姓名或电话</translation>
+    </message>
+    <message>
+        <source>Type a record number, a reporter&apos;s name or a phone number; Enter opens the selected result</source>
+        <translation>输入记录编号、报修人姓名或电话号码；按回车打开选中的结果</translation>
+    </message>
+    <message>
+        <source>Type at least two characters.</source>
+        <translation>请至少输入两个字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s); Enter opens the selected one.</source>
+        <translation>
+            <numerusform>共 %n 条结果；按回车打开选中的一条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到记录。</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultDialog</name>
     <message>
         <source>Returned questionnaires</source>
@@ -1381,6 +1473,50 @@ The damaged file is kept beside it.</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Only projects with a work-plan step past its due date</source>
+        <translation>仅显示有工作计划步骤逾期的项目</translation>
+    </message>
+    <message>
+        <source>Write the tracking table to an Excel workbook</source>
+        <translation>将跟踪表写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Print table…</source>
+        <translation>打印跟踪表…</translation>
+    </message>
+    <message>
+        <source>The tracking table (服务改善项目跟踪管理表) as a PDF: the selected project, or every project when none is selected</source>
+        <translation>以 PDF 格式输出服务改善项目跟踪管理表：选中的项目；未选中时输出全部项目</translation>
+    </message>
+    <message>
+        <source>Record the measure agreed at the fault analysis meeting and the meeting date</source>
+        <translation>记录故障分析会确定的整改措施及会议日期</translation>
+    </message>
+    <message>
+        <source>Add a step of the work plan, with its owner and due date</source>
+        <translation>添加推进工作计划的步骤，含负责人和完成期限</translation>
+    </message>
+    <message>
+        <source>The work is done: describe its effect for the confirmation</source>
+        <translation>工作已完成：填写整改效果以供确认</translation>
+    </message>
+    <message>
+        <source>An indicator with base and target values, measured from the data</source>
+        <translation>设定指标的基准值和目标值，实测值由数据计算</translation>
+    </message>
+    <message>
+        <source>The manager confirms the effect and closes the project</source>
+        <translation>管理人员确认整改效果并关闭项目</translation>
+    </message>
+    <message>
+        <source>Close the project as withdrawn (asks first)</source>
+        <translation>以“撤销”关闭项目（会先确认）</translation>
+    </message>
+    <message>
+        <source>Open a done or confirmed project again</source>
+        <translation>重新打开已完成或已确认的项目</translation>
+    </message>
+    <message>
         <source>New improvement project</source>
         <translation>新建服务改善项目</translation>
     </message>
@@ -1497,12 +1633,20 @@ The damaged file is kept beside it.</source>
         <translation>撤销项目</translation>
     </message>
     <message>
+        <source>Withdraw improvement project {0}? It is closed with the code “withdrawn”.</source>
+        <translation>撤销服务改善项目 {0}？项目将以“撤销”结案。</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
         <source>Reopen the project</source>
         <translation>重新打开项目</translation>
+    </message>
+    <message>
+        <source>Print tracking table</source>
+        <translation>打印服务改善项目跟踪管理表</translation>
     </message>
     <message>
         <source>Export tracking table</source>
@@ -1644,8 +1788,20 @@ The damaged file is kept beside it.</source>
         <translation>服务台</translation>
     </message>
     <message>
+        <source>That record cannot be shown here.</source>
+        <translation>无法在此显示该记录。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a record…</source>
+        <translation>查找记录(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find a ticket, complaint, revisit form or project by number, reporter name or phone (Ctrl+K)</source>
+        <translation>按编号、报修人姓名或电话查找工单、投诉、回访表或改善项目（Ctrl+K）</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
@@ -1733,8 +1889,16 @@ The current database is backed up first. You will have to log in again.</source>
 当前数据库会先备份。恢复后需要重新登录。</translation>
     </message>
     <message>
+        <source>Everywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
         <source>Switch to tab 1 … {n}</source>
         <translation>切换到第 1 … {n} 个标签页</translation>
+    </message>
+    <message>
+        <source>Find a record by number, reporter name or phone</source>
+        <translation>按编号、报修人姓名或电话查找记录</translation>
     </message>
     <message>
         <source>Open another database file</source>
@@ -1755,6 +1919,74 @@ The current database is backed up first. You will have to log in again.</source>
     <message>
         <source>Close a dialog without saving</source>
         <translation>关闭对话框且不保存</translation>
+    </message>
+    <message>
+        <source>Open the selected line&apos;s record</source>
+        <translation>打开选中行的记录</translation>
+    </message>
+    <message>
+        <source>Reload the list</source>
+        <translation>重新加载列表</translation>
+    </message>
+    <message>
+        <source>New ticket</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Open the selected ticket</source>
+        <translation>打开选中的工单</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>In the ticket form: save</source>
+        <translation>在工单表单中：保存</translation>
+    </message>
+    <message>
+        <source>In the knowledge base: go to the search box</source>
+        <translation>在知识库中：转到搜索框</translation>
+    </message>
+    <message>
+        <source>Open the selected callback or revisit form</source>
+        <translation>打开选中的回访或回访表</translation>
+    </message>
+    <message>
+        <source>Save the callback, the self-evaluation or the revisit form</source>
+        <translation>保存回访、工长自评或不满意回访表</translation>
+    </message>
+    <message>
+        <source>Complaints, improvement, surveys</source>
+        <translation>投诉、改善、满意度调查</translation>
+    </message>
+    <message>
+        <source>New complaint, project or survey plan</source>
+        <translation>新建投诉、改善项目或调查计划</translation>
+    </message>
+    <message>
+        <source>Findings: review the selected finding</source>
+        <translation>问题发现：复核选中的问题</translation>
+    </message>
+    <message>
+        <source>Survey analysis: compute again</source>
+        <translation>调查分析：重新计算</translation>
+    </message>
+    <message>
+        <source>Questionnaire editor: add or remove a question</source>
+        <translation>问卷编辑器：添加或删除题目</translation>
+    </message>
+    <message>
+        <source>Questionnaire editor: move a question</source>
+        <translation>问卷编辑器：移动题目</translation>
+    </message>
+    <message>
+        <source>Dialogs</source>
+        <translation>对话框</translation>
+    </message>
+    <message>
+        <source>Confirm the dialog (OK)</source>
+        <translation>确认对话框（确定）</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2365,6 +2597,10 @@ The current database is backed up first. You will have to log in again.</source>
         <translation>从调查计划 {1} 中移除 {0}？</translation>
     </message>
     <message>
+        <source>Read the contacts of the target units again? Recipients who are no longer contacts of those units are taken off the plan.</source>
+        <translation>重新读取目标单位的联系人？已不再是这些单位联系人的调查对象将从计划中移除。</translation>
+    </message>
+    <message>
         <source>{0} recipients added, {1} removed.</source>
         <translation>新增 {0} 个调查对象，移除 {1} 个。</translation>
     </message>
@@ -2832,10 +3068,6 @@ Thank you for your support.</source>
     <message>
         <source>Print revisit form</source>
         <translation>打印不满意回访表</translation>
-    </message>
-    <message>
-        <source>Making the PDF…</source>
-        <translation>正在生成 PDF…</translation>
     </message>
     <message>
         <source>overdue</source>
@@ -3350,6 +3582,7 @@ Thank you for your support.</source>
         <source>The tab “{title}” could not be opened: {error}
 
 The other tabs work as usual; the details are in the log file.</source>
+        <extracomment>Which tab shows a record of each kind (the kinds of services.today.KINDS and of the global search).</extracomment>
         <translation>无法打开“{title}”标签页：{error}
 
 其他标签页可以照常使用；详细信息记录在日志文件中。</translation>
@@ -4056,10 +4289,6 @@ done {done}</source>
         <translation>知识库(&amp;B)</translation>
     </message>
     <message>
-        <source>Search and edit knowledge articles (Ctrl+K)</source>
-        <translation>搜索和编辑知识库文章（Ctrl+K）</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
@@ -4164,6 +4393,10 @@ done {done}</source>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Search and edit knowledge articles (Ctrl+Shift+K)</source>
+        <translation>搜索和编辑知识库文章（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <source>Import ledger</source>

@@ -124,6 +124,7 @@ def test_tab_titles_in_chinese(qtbot, db, context, chinese):
     assert w.user_label.text() == "管理员（管理人员、系统管理员）"
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
 def test_damaged_database_offers_the_newest_backup(qtbot, db, db_path, admin, monkeypatch):
     saved = backup.backup_database(db, db_path)
     close_database(db)
