@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     for language in LANGUAGES:
         ts_file = TRANSLATIONS / f"desk_app_{language}.ts"
         subprocess.run([tool("pyside6-lupdate"), *sources, "-target-language", language, "-locations", "none",
-                        "-ts", str(ts_file.relative_to(ROOT))], cwd=ROOT, check=True)
+                        "-no-obsolete", "-ts", str(ts_file.relative_to(ROOT))], cwd=ROOT, check=True)
         if not args.no_release:
             subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL)

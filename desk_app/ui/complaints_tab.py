@@ -2,18 +2,13 @@
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +19,8 @@ from desk_app.services.complaints import ComplaintDetail, ComplaintFilter, Compl
 from desk_app.services.errors import DeskError
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo, date_edit, datetime_edit, line_edit, text_edit
-from desk_app.ui.widgets import FilterTable, error_color, restore_filters, show_error
+from desk_app.ui.record_list_tab import RecordListTab
+from desk_app.ui.widgets import error_color, show_error
 
 CS = ComplaintState
 
@@ -35,105 +31,50 @@ def _esc(text: str) -> str:
     return escape(text or "").replace("\n", "<br>")
 
 
-class ComplaintsTab(QWidget):
+class ComplaintsTab(RecordListTab):
     """List on the left, the selected complaint's record and its next steps on the right."""
 
+    KIND = "complaint"
+    LISTENS_TO = ("callback",)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.detail: ComplaintDetail | None = None
-
-        self.state_filter = combo([(self.tr("All states"), "")] + [(label(s.value), s.value) for s in CS])
-        self.source_filter = combo([(self.tr("All sources"), "")] + [(label(s.value), s.value)
-                                                                      for s in ComplaintSource])
-        self.overdue_only = QCheckBox(self.tr("Overdue only"))
-        self.overdue_only.setToolTip(self.tr("Only open complaints past their agreed resolution time"))
-        restore_filters(f"complaints_tab/{context.actor.username}/filters",
-                        {"state": self.state_filter, "source": self.source_filter, "overdue": self.overdue_only})
-        new_button = QPushButton(self.tr("New complaint…"))
-        new_button.setToolTip(self.tr("Register a complaint received by phone or e-mail (Ctrl+N)"))
-        new_button.clicked.connect(self.new_complaint)
-        export_button = QPushButton(self.tr("Export register…"))
-        export_button.setToolTip(self.tr("Write the listed complaints to an Excel workbook"))
-        export_button.clicked.connect(self.export_register)
-        analysis_button = QPushButton(self.tr("Analysis…"))
-        analysis_button.setToolTip(self.tr("Complaints counted by type, unit, source and month"))
-        analysis_button.clicked.connect(self.show_analysis)
-        for widget in (self.state_filter, self.source_filter):
-            widget.currentIndexChanged.connect(self.refresh)
-        self.overdue_only.toggled.connect(self.refresh)
-
-        self.table = FilterTable([self.tr("Number"), self.tr("Received"), self.tr("Source"), self.tr("Complainant"),
-                                  self.tr("Customer unit"), self.tr("Ticket"), self.tr("Type"), self.tr("Code"),
-                                  self.tr("State"), self.tr("Escalated"), self.tr("Overdue"), self.tr("Due")])
-        self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
-
-        self.record = QTextBrowser()
-        self.record.setOpenExternalLinks(False)
-        self.actions_box = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, tip in (
-            ("accept", self.tr("02 Accept"), self.accept_complaint,
-             self.tr("Accept the complaint and confirm it with the complainant")),
-            ("validity", self.tr("03 Valid?"), self.decide_validity,
-             self.tr("Valid: the service did not meet what was agreed (e.g. an SLO) and the complaint is true")),
-            ("dispatch", self.tr("04/05 Record form and dispatch"), self.dispatch,
-             self.tr("Fill the complaint record form and dispatch it to the responsible department manager, "
-                     "copying the management representative")),
-            ("email", self.tr("E-mail to manager"), self.email,
-             self.tr("Open an e-mail to the department manager in your mail program")),
-            ("measures", self.tr("Measures"), self.measures, self.tr("Record the handling measures taken")),
-            ("verify", self.tr("06 Verify"), self.verify,
-             self.tr("The IT service manager verifies that the measures were carried out")),
-            ("close", self.tr("Close"), self.close_complaint,
-             self.tr("Close with the customer's confirmation, or record why it closes without")),
-            ("findings", self.tr("Findings…"), self.findings, self.tr("Findings and lessons learned")),
-            ("project", self.tr("Start improvement project"), self.start_project,
-             self.tr("Start an improvement project from this valid complaint, keeping the link")),
-            ("print", self.tr("Print feedback form…"), self.print_feedback_form,
-             self.tr("The customer complaint feedback form (客户投诉反馈表) as a PDF")),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.record, 1)
-        grid = QWidget()
-        grid_layout = QVBoxLayout(grid)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        row1, row2 = QHBoxLayout(), QHBoxLayout()
-        for key in ("accept", "validity", "dispatch", "email", "measures"):
-            row1.addWidget(self.buttons[key])
-        for key in ("verify", "close", "findings", "project", "print"):
-            row2.addWidget(self.buttons[key])
-        grid_layout.addLayout(row1)
-        grid_layout.addLayout(row2)
-        right_layout.addWidget(grid)
-
-        top = QHBoxLayout()
-        top.addWidget(new_button)
-        top.addWidget(QLabel(self.tr("State:")))
-        top.addWidget(self.state_filter)
-        top.addWidget(QLabel(self.tr("Source:")))
-        top.addWidget(self.source_filter)
-        top.addWidget(self.overdue_only)
-        top.addStretch(1)
-        top.addWidget(analysis_button)
-        top.addWidget(export_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_complaint,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        context.events.changed.connect(lambda table: table in ("complaint", "callback") and self.refresh())
+        self.build(
+            states=[s.value for s in CS], sources=[s.value for s in ComplaintSource],
+            overdue_text=self.tr("Overdue only"),
+            overdue_tip=self.tr("Only open complaints past their agreed resolution time"),
+            columns=[self.tr("Number"), self.tr("Received"), self.tr("Source"), self.tr("Complainant"),
+                     self.tr("Customer unit"), self.tr("Ticket"), self.tr("Type"), self.tr("Code"),
+                     self.tr("State"), self.tr("Escalated"), self.tr("Overdue"), self.tr("Due")],
+            new_button=("new", self.tr("New complaint…"), self.new_complaint,
+                        self.tr("Register a complaint received by phone or e-mail (Ctrl+N)")),
+            tools=[("analysis", self.tr("Analysis…"), self.show_analysis,
+                    self.tr("Complaints counted by type, unit, source and month")),
+                   ("export", self.tr("Export register…"), self.export_register,
+                    self.tr("Write the listed complaints to an Excel workbook"))],
+            button_rows=[
+                [("accept", self.tr("02 Accept"), self.accept_complaint,
+                  self.tr("Accept the complaint and confirm it with the complainant")),
+                 ("validity", self.tr("03 Valid?"), self.decide_validity,
+                  self.tr("Valid: the service did not meet what was agreed (e.g. an SLO) and the complaint is "
+                          "true")),
+                 ("dispatch", self.tr("04/05 Record form and dispatch"), self.dispatch,
+                  self.tr("Fill the complaint record form and dispatch it to the responsible department "
+                          "manager, copying the management representative")),
+                 ("email", self.tr("E-mail to manager"), self.email,
+                  self.tr("Open an e-mail to the department manager in your mail program")),
+                 ("measures", self.tr("Measures"), self.measures, self.tr("Record the handling measures taken"))],
+                [("verify", self.tr("06 Verify"), self.verify,
+                  self.tr("The IT service manager verifies that the measures were carried out")),
+                 ("close", self.tr("Close"), self.close_complaint,
+                  self.tr("Close with the customer's confirmation, or record why it closes without")),
+                 ("findings", self.tr("Findings…"), self.findings, self.tr("Findings and lessons learned")),
+                 ("project", self.tr("Start improvement project"), self.start_project,
+                  self.tr("Start an improvement project from this valid complaint, keeping the link")),
+                 ("print", self.tr("Print feedback form…"), self.print_feedback_form,
+                  self.tr("The customer complaint feedback form (客户投诉反馈表) as a PDF"))],
+            ])
         self.refresh()
 
     # --- list --------------------------------------------------------------------------------------
@@ -152,43 +93,16 @@ class ComplaintsTab(QWidget):
              r.ticket_number, r.category, r.code, label(r.state), yes if r.escalated else "",
              yes if r.overdue else "", f"{r.due_at:%Y-%m-%d}" if r.due_at else "")
             for r in rows])
-        if selected is None or not self.table.select_where(lambda r: r.id == selected):
-            self.show_detail(None)
+        self.select_after_refresh(selected)
 
-    def _selection_changed(self) -> None:
-        row = self.table.selected_row()
-        self.show_detail(complaints.get_complaint(row.id) if row else None)
+    def load(self, record_id: int) -> ComplaintDetail:
+        return complaints.get_complaint(record_id)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """From the Today tab or the global search: select the complaint (clearing the filters if it is
-        not listed) and show its record."""
-        if kind != "complaint":
-            return False
-        if self.table.select_where(lambda r: r.id == record_id):
-            return True
-        self.clear_filters()
-        if self.table.select_where(lambda r: r.id == record_id):
-            return True
-        try:
-            self.show_detail(complaints.get_complaint(record_id))
-        except DeskError as exc:
-            show_error(self, exc)
-            return False
-        return True
+    def record_id(self, record: object) -> int | None:
+        return record.row.id if isinstance(record, ComplaintDetail) else None
 
-    def clear_filters(self) -> None:
-        for widget in (self.state_filter, self.source_filter, self.overdue_only):
-            widget.blockSignals(True)
-        self.state_filter.setCurrentIndex(0)
-        self.source_filter.setCurrentIndex(0)
-        self.overdue_only.setChecked(False)
-        for widget in (self.state_filter, self.source_filter, self.overdue_only):
-            widget.blockSignals(False)
-        self.overdue_only.toggled.emit(False)  # saves the filters and refreshes
-        self.table.filter.clear()
-
-    def show_detail(self, detail: ComplaintDetail | None) -> None:
-        self.detail = detail
+    def show_record(self, detail: ComplaintDetail | None) -> None:
+        self.current = self.detail = detail
         state = detail.row.state if detail else None
         enabled = {
             "accept": state == CS.RECORDED,
@@ -202,8 +116,8 @@ class ComplaintsTab(QWidget):
             "project": detail is not None and detail.is_valid is True and not detail.project_numbers,
             "print": detail is not None,
         }
-        for key, button in self.buttons.items():
-            button.setEnabled(bool(enabled[key]))
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(bool(on))
         self.record.setHtml(self._record_html(detail) if detail else self.tr("Select a complaint."))
 
     def _record_html(self, d: ComplaintDetail) -> str:
@@ -247,17 +161,6 @@ class ComplaintsTab(QWidget):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def _run(self, title: str, fields, action, intro: str = "") -> bool:
-        dialog = FormDialog(title, fields, action, self, intro)
-        if dialog.exec() != FormDialog.DialogCode.Accepted:
-            return False
-        result = dialog.result_value
-        self.context.events.changed.emit("complaint")
-        if isinstance(result, ComplaintDetail):
-            self.refresh()
-            self.table.select_where(lambda r: r.id == result.row.id)
-        return True
-
     def new_complaint(self) -> bool:
         units = [(self.tr("(none)"), None)] + [(u.name, u.id) for u in users.list_units(include_inactive=False)]
         fields = [
@@ -283,11 +186,11 @@ class ComplaintsTab(QWidget):
                 phone=v["phone"], email=v["email"], ticket_id=complaints.find_ticket_id(v["ticket"]),
                 category=v["category"]))
 
-        return self._run(self.tr("New complaint"), fields, save)
+        return self.run_form(self.tr("New complaint"), fields, save)
 
     def accept_complaint(self) -> bool:
         d = self.detail
-        return self._run(self.tr("02 Accept and confirm"), [("note", self.tr("Note"), text_edit(lines=3))],
+        return self.run_form(self.tr("02 Accept and confirm"), [("note", self.tr("Note"), text_edit(lines=3))],
                          lambda v: complaints.accept(self.context.actor, d.row.id, d.row.version, v["note"]),
                          self.tr("Confirm the complaint with the complainant."))
 
@@ -300,7 +203,7 @@ class ComplaintsTab(QWidget):
             ("reason", self.tr("Reason"), text_edit(lines=3)),
             ("told", "", QCheckBox(self.tr("The customer has been told (required for an invalid complaint)"))),
         ]
-        return self._run(self.tr("03 Is the complaint valid?"), fields,
+        return self.run_form(self.tr("03 Is the complaint valid?"), fields,
                          lambda v: complaints.decide_validity(self.context.actor, d.row.id, d.row.version,
                                                               v["valid"], v["reason"], v["told"]))
 
@@ -316,7 +219,7 @@ class ComplaintsTab(QWidget):
             ("rep", self.tr("Management representative (copied)"),
              line_edit(str(settings.get("complaint.management_rep")))),
         ]
-        return self._run(self.tr("04 Complaint record form — 05 dispatch"), fields,
+        return self.run_form(self.tr("04 Complaint record form — 05 dispatch"), fields,
                          lambda v: complaints.dispatch(self.context.actor, d.row.id, d.row.version,
                                                        v["department"], v["manager"], v["rep"], v["category"]))
 
@@ -326,14 +229,14 @@ class ComplaintsTab(QWidget):
 
     def measures(self) -> bool:
         d = self.detail
-        return self._run(self.tr("Handling measures"), [("measures", self.tr("Measures"),
+        return self.run_form(self.tr("Handling measures"), [("measures", self.tr("Measures"),
                                                           text_edit(d.measures, lines=5))],
                          lambda v: complaints.record_measures(self.context.actor, d.row.id, d.row.version,
                                                               v["measures"]))
 
     def verify(self) -> bool:
         d = self.detail
-        return self._run(self.tr("06 Verify the measures"), [("note", self.tr("Verification"), text_edit(lines=3))],
+        return self.run_form(self.tr("06 Verify the measures"), [("note", self.tr("Verification"), text_edit(lines=3))],
                          lambda v: complaints.verify(self.context.actor, d.row.id, d.row.version, v["note"]),
                          self.tr("As IT service manager, confirm that the measures were carried out."))
 
@@ -345,13 +248,13 @@ class ComplaintsTab(QWidget):
             ("reason", self.tr("Why close without confirmation"), text_edit(lines=2)),
             ("findings", self.tr("Findings and lessons learned"), text_edit(d.findings, lines=3)),
         ]
-        return self._run(self.tr("Close the complaint"), fields,
+        return self.run_form(self.tr("Close the complaint"), fields,
                          lambda v: complaints.close(self.context.actor, d.row.id, d.row.version, v["confirmed"],
                                                     v["notified"], v["reason"], v["findings"]))
 
     def findings(self) -> bool:
         d = self.detail
-        return self._run(self.tr("Findings and lessons learned"),
+        return self.run_form(self.tr("Findings and lessons learned"),
                          [("findings", self.tr("Findings"), text_edit(d.findings, lines=6))],
                          lambda v: complaints.record_findings(self.context.actor, d.row.id, d.row.version,
                                                               v["findings"]))

@@ -2,19 +2,10 @@
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDoubleSpinBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,8 +15,9 @@ from desk_app.services import improvement, indicators, registers, users
 from desk_app.services.errors import DeskError
 from desk_app.services.improvement import ProjectRow
 from desk_app.ui.context import AppContext
-from desk_app.ui.form_dialog import FormDialog, combo, date_edit, line_edit, text_edit
-from desk_app.ui.widgets import FilterTable, confirm, error_color, restore_filters, show_error
+from desk_app.ui.form_dialog import combo, date_edit, line_edit, text_edit
+from desk_app.ui.record_list_tab import RecordListTab
+from desk_app.ui.widgets import confirm, error_color
 
 S = ImprovementState
 
@@ -45,94 +37,47 @@ def _spin(value: float | None, maximum: float = 100.0) -> QDoubleSpinBox:
     return box
 
 
-class ImprovementTab(QWidget):
+class ImprovementTab(RecordListTab):
+    KIND = "improvement"
+    LISTENS_TO = ("revisit", "complaint")
+
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.project: ProjectRow | None = None
-        self.state_filter = combo([(self.tr("All states"), "")] + [(label(s.value), s.value) for s in S])
-        self.source_filter = combo([(self.tr("All sources"), "")] + [(label(s.value), s.value)
-                                                                      for s in ImprovementSource])
-        self.overdue_only = QCheckBox(self.tr("Overdue steps only"))
-        self.overdue_only.setToolTip(self.tr("Only projects with a work-plan step past its due date"))
-        restore_filters(f"improvement_tab/{context.actor.username}/filters",
-                        {"state": self.state_filter, "source": self.source_filter, "overdue": self.overdue_only})
-        for widget in (self.state_filter, self.source_filter):
-            widget.currentIndexChanged.connect(self.refresh)
-        self.overdue_only.toggled.connect(self.refresh)
-        new_button = QPushButton(self.tr("New project…"))
-        new_button.setToolTip(self.tr("Propose an improvement project (Ctrl+N)"))
-        new_button.clicked.connect(self.new_project)
-        export_button = QPushButton(self.tr("Export table…"))
-        export_button.setToolTip(self.tr("Write the tracking table to an Excel workbook"))
-        export_button.clicked.connect(self.export_table)
-        print_button = QPushButton(self.tr("Print table…"))
-        print_button.setObjectName("print_table")
-        print_button.setToolTip(self.tr("The tracking table (服务改善项目跟踪管理表) as a PDF: the selected project, "
-                                        "or every project when none is selected"))
-        print_button.clicked.connect(self.print_table)
-        self.print_button = print_button
-
-        self.table = FilterTable([self.tr("No."), self.tr("Problem description"), self.tr("Problem source"),
-                                  self.tr("Initial corrective measure"), self.tr("Agreed measure"),
-                                  self.tr("Meeting date"), self.tr("Work plan"), self.tr("Effect and confirmation"),
-                                  self.tr("State"), self.tr("Overdue steps")])
-        self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.build(
+            states=[s.value for s in S], sources=[s.value for s in ImprovementSource],
+            overdue_text=self.tr("Overdue steps only"),
+            overdue_tip=self.tr("Only projects with a work-plan step past its due date"),
+            columns=[self.tr("No."), self.tr("Problem description"), self.tr("Problem source"),
+                     self.tr("Initial corrective measure"), self.tr("Agreed measure"), self.tr("Meeting date"),
+                     self.tr("Work plan"), self.tr("Effect and confirmation"), self.tr("State"),
+                     self.tr("Overdue steps")],
+            new_button=("new", self.tr("New project…"), self.new_project,
+                        self.tr("Propose an improvement project (Ctrl+N)")),
+            tools=[("export", self.tr("Export table…"), self.export_table,
+                    self.tr("Write the tracking table to an Excel workbook")),
+                   ("print_table", self.tr("Print table…"), self.print_table,
+                    self.tr("The tracking table (服务改善项目跟踪管理表) as a PDF: the selected project, "
+                            "or every project when none is selected"))],
+            button_rows=[
+                [("edit", self.tr("Edit…"), self.edit_project, ""),
+                 ("agree", self.tr("Meeting decision…"), self.agree,
+                  self.tr("Record the measure agreed at the fault analysis meeting and the meeting date")),
+                 ("start", self.tr("Start"), self.start, ""),
+                 ("step", self.tr("Add step…"), self.add_step,
+                  self.tr("Add a step of the work plan, with its owner and due date")),
+                 ("step_done", self.tr("Step done…"), self.complete_step, "")],
+                [("done", self.tr("Work done…"), self.mark_done,
+                  self.tr("The work is done: describe its effect for the confirmation")),
+                 ("goal", self.tr("Goal…"), self.set_goal,
+                  self.tr("An indicator with base and target values, measured from the data")),
+                 ("confirm", self.tr("Confirm…"), self.confirm,
+                  self.tr("The manager confirms the effect and closes the project")),
+                 ("withdraw", self.tr("Withdraw…"), self.withdraw,
+                  self.tr("Close the project as withdrawn (asks first)")),
+                 ("reopen", self.tr("Reopen…"), self.reopen, self.tr("Open a done or confirmed project again"))],
+            ])
         self.table.view.setWordWrap(True)
-
-        self.record = QTextBrowser()
-        self.buttons: dict[str, QPushButton] = {}
-        rows = (("edit", self.tr("Edit…"), self.edit_project), ("agree", self.tr("Meeting decision…"), self.agree),
-                ("start", self.tr("Start"), self.start), ("step", self.tr("Add step…"), self.add_step),
-                ("step_done", self.tr("Step done…"), self.complete_step)), \
-               (("done", self.tr("Work done…"), self.mark_done), ("goal", self.tr("Goal…"), self.set_goal),
-                ("confirm", self.tr("Confirm…"), self.confirm), ("withdraw", self.tr("Withdraw…"), self.withdraw),
-                ("reopen", self.tr("Reopen…"), self.reopen))
-        tips = {
-            "agree": self.tr("Record the measure agreed at the fault analysis meeting and the meeting date"),
-            "step": self.tr("Add a step of the work plan, with its owner and due date"),
-            "done": self.tr("The work is done: describe its effect for the confirmation"),
-            "goal": self.tr("An indicator with base and target values, measured from the data"),
-            "confirm": self.tr("The manager confirms the effect and closes the project"),
-            "withdraw": self.tr("Close the project as withdrawn (asks first)"),
-            "reopen": self.tr("Open a done or confirmed project again"),
-        }
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.record, 1)
-        for row in rows:
-            line = QHBoxLayout()
-            for key, text, slot in row:
-                button = QPushButton(text)
-                button.setToolTip(tips.get(key, ""))
-                button.clicked.connect(slot)
-                self.buttons[key] = button
-                line.addWidget(button)
-            right_layout.addLayout(line)
-
-        top = QHBoxLayout()
-        top.addWidget(new_button)
-        top.addWidget(QLabel(self.tr("State:")))
-        top.addWidget(self.state_filter)
-        top.addWidget(QLabel(self.tr("Source:")))
-        top.addWidget(self.source_filter)
-        top.addWidget(self.overdue_only)
-        top.addStretch(1)
-        top.addWidget(export_button)
-        top.addWidget(print_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_project,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        context.events.changed.connect(lambda table: table in ("improvement", "revisit", "complaint")
-                                       and self.refresh())
         self.refresh()
 
     # --- list and record -----------------------------------------------------------------------------
@@ -146,43 +91,16 @@ class ImprovementTab(QWidget):
             f"{p.meeting_date:%Y-%m-%d}" if p.meeting_date else "", p.plan_text(), p.effect_result,
             label(p.state) + (f"（{label(p.closure_code)}）" if p.closure_code else ""), p.overdue_steps or ""]
             for p in rows])
-        if selected is None or not self.table.select_where(lambda r: r.id == selected):
-            self.show_project(None)
+        self.select_after_refresh(selected)
 
-    def _selection_changed(self) -> None:
-        row = self.table.selected_row()
-        self.show_project(improvement.get_project(row.id) if row else None)
+    def load(self, record_id: int) -> ProjectRow:
+        return improvement.get_project(record_id)
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """From the Today tab or the global search: select the project (clearing the filters if it is
-        not listed) and show its record."""
-        if kind != "improvement":
-            return False
-        if self.table.select_where(lambda r: r.id == record_id):
-            return True
-        self.clear_filters()
-        if self.table.select_where(lambda r: r.id == record_id):
-            return True
-        try:
-            self.show_project(improvement.get_project(record_id))
-        except DeskError as exc:
-            show_error(self, exc)
-            return False
-        return True
+    def record_id(self, record: object) -> int | None:
+        return record.id if isinstance(record, ProjectRow) else None
 
-    def clear_filters(self) -> None:
-        for widget in (self.state_filter, self.source_filter, self.overdue_only):
-            widget.blockSignals(True)
-        self.state_filter.setCurrentIndex(0)
-        self.source_filter.setCurrentIndex(0)
-        self.overdue_only.setChecked(False)
-        for widget in (self.state_filter, self.source_filter, self.overdue_only):
-            widget.blockSignals(False)
-        self.overdue_only.toggled.emit(False)  # saves the filters and refreshes
-        self.table.filter.clear()
-
-    def show_project(self, p: ProjectRow | None) -> None:
-        self.project = p
+    def show_record(self, p: ProjectRow | None) -> None:
+        self.current = self.project = p
         state = p.state if p else None
         manager = self.context.actor.has_role(Role.MANAGER)
         enabled = {
@@ -197,8 +115,8 @@ class ImprovementTab(QWidget):
             "withdraw": state in (S.PROPOSED, S.AGREED, S.IN_PROGRESS, S.REOPENED) and manager,
             "reopen": state in (S.DONE, S.CONFIRMED) and manager,
         }
-        for key, button in self.buttons.items():
-            button.setEnabled(bool(enabled[key]))
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(bool(on))
         self.record.setHtml(self._html(p) if p else self.tr("Select a project."))
 
     def _html(self, p: ProjectRow) -> str:
@@ -235,18 +153,6 @@ class ImprovementTab(QWidget):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def _run(self, title: str, fields, action, intro: str = "") -> bool:
-        dialog = FormDialog(title, fields, action, self, intro)
-        if dialog.exec() != FormDialog.DialogCode.Accepted:
-            return False
-        self.context.events.changed.emit("improvement")
-        result = dialog.result_value
-        self.refresh()
-        target = result.id if isinstance(result, ProjectRow) else (self.project.id if self.project else None)
-        if target is not None:
-            self.table.select_where(lambda r: r.id == target)
-        return True
-
     def _owners(self) -> list[tuple[str, object]]:
         return [(self.tr("(none)"), None)] + [(u.full_name, u.id) for u in users.list_users(include_inactive=False)]
 
@@ -257,7 +163,7 @@ class ImprovementTab(QWidget):
                   ("note", self.tr("Source reference"), line_edit(placeholder=self.tr("e.g. meeting of 2026-11-05"))),
                   ("measure", self.tr("Initial corrective measure"), text_edit(lines=3)),
                   ("owner", self.tr("Owner"), combo(self._owners()))]
-        return self._run(self.tr("New improvement project"), fields, lambda v: improvement.create_project(
+        return self.run_form(self.tr("New improvement project"), fields, lambda v: improvement.create_project(
             self.context.actor, v["problem"], v["source"], v["measure"], v["owner"], v["note"]))
 
     def edit_project(self) -> bool:
@@ -265,7 +171,7 @@ class ImprovementTab(QWidget):
         fields = [("problem", self.tr("Problem description"), text_edit(p.problem)),
                   ("measure", self.tr("Initial corrective measure"), text_edit(p.initial_measure, lines=3)),
                   ("owner", self.tr("Owner"), combo(self._owners(), p.owner_id))]
-        return self._run(self.tr("Edit project"), fields, lambda v: improvement.update_project(
+        return self.run_form(self.tr("Edit project"), fields, lambda v: improvement.update_project(
             self.context.actor, p.id, p.version, v["problem"], v["measure"], v["owner"]))
 
     def agree(self) -> bool:
@@ -273,12 +179,12 @@ class ImprovementTab(QWidget):
         measure = text_edit(p.agreed_measure or p.initial_measure)
         fields = [("measure", self.tr("Measure agreed at the meeting"), measure),
                   ("meeting", self.tr("Meeting date"), date_edit(p.meeting_date))]
-        return self._run(self.tr("Fault analysis meeting decision"), fields, lambda v: improvement.agree(
+        return self.run_form(self.tr("Fault analysis meeting decision"), fields, lambda v: improvement.agree(
             self.context.actor, p.id, p.version, v["measure"], v["meeting"]))
 
     def start(self) -> bool:
         p = self.project
-        return self._run(self.tr("Start the work"), [], lambda v: improvement.start(self.context.actor, p.id,
+        return self.run_form(self.tr("Start the work"), [], lambda v: improvement.start(self.context.actor, p.id,
                                                                                     p.version),
                          self.tr("Mark project {0} as in progress?").format(p.number))
 
@@ -288,19 +194,20 @@ class ImprovementTab(QWidget):
                   ("owner", self.tr("Owner"), combo(self._owners())),
                   ("owner_name", self.tr("Or owner outside the desk"), line_edit()),
                   ("due", self.tr("Due date"), date_edit())]
-        return self._run(self.tr("Add a work-plan step"), fields, lambda v: improvement.save_step(
+        return self.run_form(self.tr("Add a work-plan step"), fields, lambda v: improvement.save_step(
             self.context.actor, p.id, v["description"], v["due"], v["owner"], v["owner_name"]))
 
     def complete_step(self) -> bool:
         p = self.project
         open_steps = [(f"{s.seq}. {s.description}", s) for s in p.steps if s.done_at is None]
-        return self._run(self.tr("Step done"), [("step", self.tr("Step"), combo(open_steps))],
+        return self.run_form(self.tr("Step done"), [("step", self.tr("Step"), combo(open_steps))],
                          lambda v: improvement.complete_step(self.context.actor, v["step"].id, v["step"].version))
 
     def mark_done(self) -> bool:
         p = self.project
-        return self._run(self.tr("Work done"), [("effect", self.tr("Effect evaluation"), text_edit(p.effect_result))],
-                         lambda v: improvement.mark_done(self.context.actor, p.id, p.version, v["effect"]))
+        return self.run_form(self.tr("Work done"),
+                             [("effect", self.tr("Effect evaluation"), text_edit(p.effect_result))],
+                             lambda v: improvement.mark_done(self.context.actor, p.id, p.version, v["effect"]))
 
     def set_goal(self) -> bool:
         p = self.project
@@ -329,7 +236,7 @@ class ImprovementTab(QWidget):
                                         None if v["base"] < 0 else v["base"], None if v["target"] < 0 else v["target"],
                                         v["review"])
 
-        return self._run(self.tr("Project goal"), fields, save,
+        return self.run_form(self.tr("Project goal"), fields, save,
                          self.tr("The measured value is computed from the data: survey answers of a unit, a "
                                  "dimension's mean score, or callback ratings."))
 
@@ -340,7 +247,7 @@ class ImprovementTab(QWidget):
         intro = ""
         if p.goal_indicator:
             intro = self.tr("Goal: target {0}, measured now {1}.").format(_fmt(p.target_value), _fmt(measured))
-        return self._run(self.tr("Confirm the effect"), [
+        return self.run_form(self.tr("Confirm the effect"), [
             ("code", self.tr("Closure code"), combo(codes)),
             ("effect", self.tr("Effect evaluation"), text_edit(p.effect_result))],
             lambda v: improvement.confirm(self.context.actor, p.id, p.version, v["code"], v["effect"]), intro)
@@ -351,12 +258,12 @@ class ImprovementTab(QWidget):
                                     self.tr("Withdraw improvement project {0}? It is closed with the code "
                                             "“withdrawn”.").format(p.number)):
             return False
-        return self._run(self.tr("Withdraw the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
+        return self.run_form(self.tr("Withdraw the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
                          lambda v: improvement.withdraw(self.context.actor, p.id, p.version, v["reason"]))
 
     def reopen(self) -> bool:
         p = self.project
-        return self._run(self.tr("Reopen the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
+        return self.run_form(self.tr("Reopen the project"), [("reason", self.tr("Reason"), text_edit(lines=3))],
                          lambda v: improvement.reopen(self.context.actor, p.id, p.version, v["reason"]))
 
     def print_table(self) -> None:

@@ -532,14 +532,6 @@ The damaged file is kept beside it.</source>
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation>全部来源</translation>
-    </message>
-    <message>
         <source>Overdue only</source>
         <translation>仅显示逾期</translation>
     </message>
@@ -694,14 +686,6 @@ The damaged file is kept beside it.</source>
     <message>
         <source>The customer complaint feedback form (客户投诉反馈表) as a PDF</source>
         <translation>以 PDF 格式输出客户投诉反馈表</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>来源：</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1341,14 +1325,6 @@ The damaged file is kept beside it.</source>
 <context>
     <name>ImprovementTab</name>
     <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation>全部来源</translation>
-    </message>
-    <message>
         <source>Overdue steps only</source>
         <translation>仅显示逾期步骤</translation>
     </message>
@@ -1443,14 +1419,6 @@ The damaged file is kept beside it.</source>
     <message>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>来源：</translation>
     </message>
     <message>
         <source>Select a project.</source>
@@ -2706,6 +2674,26 @@ Thank you for your support.</source>
     <message>
         <source>{field} is required.</source>
         <translation>{field}不能为空。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListTab</name>
+    <message>
+        <source>All states</source>
+        <extracomment>One action button: (key, text, slot, tooltip).</extracomment>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
     </message>
 </context>
 <context>

@@ -200,7 +200,7 @@ def test_withdrawing_a_project_asks_first(qtbot, context, data, monkeypatch):
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(widgets.QMessageBox, "question", staticmethod(no))
-    monkeypatch.setattr("desk_app.ui.improvement_tab.FormDialog.exec", lambda dialog: pytest.fail("no form"))
+    monkeypatch.setattr("desk_app.ui.record_list_tab.FormDialog.exec", lambda dialog: pytest.fail("no form"))
     assert not tab.withdraw()
     assert asked and "GS-2026-001" in asked[0]
     assert improvement.get_project(data["improvement"].id).state == "in_progress"
