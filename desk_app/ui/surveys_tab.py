@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -63,6 +63,7 @@ from desk_app.services.permissions import Permission, can
 from desk_app.services.survey_collection import ImportOutcome
 from desk_app.services.survey_plans import ExportResult, PlanRow, RecipientRow
 from desk_app.services.survey_templates import TemplateRow
+from desk_app.ui import workers
 from desk_app.ui.context import AppContext
 from desk_app.ui.findings_view import FindingsPage
 from desk_app.ui.form_dialog import FormDialog, combo, line_edit, text_edit
@@ -71,7 +72,6 @@ from desk_app.ui.survey_analysis_view import AnalysisPage
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog, kind_label
 from desk_app.ui.template_editor import TemplateEditor, short_answer_type_label
 from desk_app.ui.widgets import FilterTable, confirm, readable, restore_filters, show_error
-from desk_app.ui.workers import Worker
 
 S = PlanState
 REJECTED_COLOR = QColor("#b00020")
@@ -200,7 +200,7 @@ class PlansPage(QWidget):
         self.context = context
         self.stale = False
         self.plan: PlanRow | None = None
-        self.worker: Worker | None = None
+        self.worker: workers.Worker | None = None
         self.progress: QProgressDialog | None = None
         self.result_dialog: QDialog | None = None
         actor = context.actor
@@ -654,28 +654,12 @@ class PlansPage(QWidget):
 
     def _run(self, label_text: str, job, on_done) -> None:
         """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_error, cancelled)`."""
-        worker = Worker(job)
-        dialog = QProgressDialog(self)
-        dialog.setObjectName("progress")
-        dialog.setWindowTitle(self.tr("Surveys"))
-        dialog.setLabelText(label_text)
-        dialog.setRange(0, 0)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-
-        def on_progress(done: int, total: int) -> None:
-            dialog.setMaximum(max(total, 0))
-            dialog.setValue(min(done, total) if total > 0 else 0)
 
         def finish(result: object) -> None:
-            dialog.hide()  # not close(): closing a progress dialog emits canceled
             self.worker = None
             on_done(result, worker.is_cancelled())
 
         def failed(message: str, trace: str) -> None:
-            dialog.hide()
             self.worker = None
             if trace:
                 box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), message,
@@ -686,14 +670,10 @@ class PlansPage(QWidget):
             else:
                 on_done(DeskError(message), worker.is_cancelled())
 
-        # connected before the job starts, so a quick job cannot report before anyone listens
-        worker.signals.progress.connect(on_progress)
-        worker.signals.finished.connect(finish)
-        worker.signals.failed.connect(failed)
-        dialog.canceled.connect(worker.cancel)
+        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
+        dialog.setObjectName("progress")
+        dialog.setWindowTitle(self.tr("Surveys"))
         self.worker, self.progress = worker, dialog
-        dialog.show()
-        QThreadPool.globalInstance().start(worker)
 
     def _folder_setting(self, key: str) -> str:
         return str(QSettings().value(f"surveys/{key}", str(Path.home())))
