@@ -108,4 +108,8 @@ CODE_LABELS: dict[str, str] = {
     "complaint": "Complaint",
     "meeting": "Fault analysis meeting",
     "other": "Other",
+    "self": "Team lead self-evaluation",
+    "open": "Open",
+    "submitted": "Submitted",
+    "discussed": "Discussed at the meeting",
 }

@@ -716,4 +716,20 @@ ZH: dict[str, str] = {
     # global search
     "Report": "报告",
     "Survey plan": "调查计划",
+    # meeting agenda
+    "Meeting": "会议",
+    "Dissatisfied evaluations": "不满意评价",
+    "Revisit forms": "不满意回访表",
+    "Projects to discuss or confirm": "待讨论或确认的改善项目",
+    "Evaluations of the tickets closed from {start} to {end}.": "评价对象为 {start} 至 {end} 关闭的工单。",
+    "Dissatisfied evaluations and their measures": "不满意评价及整改措施",
+    "Improvement projects to discuss or confirm": "待讨论或确认的改善项目",
+    "Decisions of the meeting": "会议决定",
+    "Fault analysis meeting agenda": "故障分析会议程",
+    "Evaluated by": "评价方",
+    "Customer's words": "客户原话",
+    "Corrective measures": "整改措施和建议",
+    "Item": "事项",
+    "Decision (agreed measure, owner, due date)": "决定（确定的措施、负责人、完成期限）",
+    "Team leads, managers and the quality controller": "各班组工长、管理人员及质量负责人",
 }

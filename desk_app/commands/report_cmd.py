@@ -1,8 +1,9 @@
 """`desk-app report KIND --period P -o FILE.pdf`: generate a report as a stored draft and write its PDF.
 
-KIND is monthly-service | monthly-evaluation | quarterly-satisfaction | annual-survey; P is 2026-10
-for the monthly kinds, 2026-Q3 for the quarterly report and 2026 for the annual one. A malformed
-period, or one of the wrong shape for KIND, is a usage error (exit 2).
+KIND is monthly-service | monthly-evaluation | quarterly-satisfaction | annual-survey | meeting-agenda;
+P is 2026-10 for the monthly kinds and the fault analysis meeting agenda, 2026-Q3 for the quarterly
+report and 2026 for the annual one. A malformed period, or one of the wrong shape for KIND, is a
+usage error (exit 2).
 
 The command line acts as the first active manager (the lowest user id holding the manager role),
 or failing that the first active administrator: it is an administrator's tool for scheduled jobs.
@@ -21,7 +22,7 @@ from desk_app.models.enums import Role
 
 NAME = "report"
 HELP = "generate a report (stored as a draft) and write its PDF (R35-R37)"
-KINDS = ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey")
+KINDS = ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey", "meeting-agenda")
 
 
 def period_arg(text: str) -> str:

@@ -194,6 +194,7 @@ class ReportKind(StrEnum):
     MONTHLY_EVALUATION = "monthly-evaluation"
     QUARTERLY_SATISFACTION = "quarterly-satisfaction"
     ANNUAL_SURVEY = "annual-survey"
+    MEETING_AGENDA = "meeting-agenda"  # 故障分析会议程 (R18a)
     REVISIT_FORM = "revisit-form"
     COMPLAINT_FEEDBACK = "complaint-feedback"
     IMPROVEMENT_TABLE = "improvement-table"

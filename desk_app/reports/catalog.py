@@ -187,6 +187,8 @@ KINDS: dict[str, KindSpec] = {
                  "desk_app.reports.catalog:survey_content"),
         KindSpec("annual-survey", "User satisfaction survey analysis report", "FX",
                  "desk_app.reports.catalog:survey_content"),
+        KindSpec("meeting-agenda", "Fault analysis meeting agenda", "GZH", "desk_app.reports.meeting_agenda:content",
+                 landscape=True, distribution="Team leads, managers and the quality controller"),
         KindSpec("revisit-form", "Dissatisfaction revisit form", "HFB", "desk_app.reports.forms:revisit_content"),
         KindSpec("complaint-feedback", "Customer complaint feedback form", "TSF",
                  "desk_app.reports.forms:complaint_content"),
@@ -262,7 +264,8 @@ def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
         toc=False if kind in ("revisit-form", "complaint-feedback", "improvement-table") else None,
     )
     period = str(figures.get("period", ""))
-    if kind in ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey"):
+    if kind in ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey",
+                "meeting-agenda"):
         doc.subtitle = period_title(doc, period)
     _content(spec)(doc, figures)
     return doc

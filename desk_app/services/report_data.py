@@ -54,7 +54,8 @@ from desk_app.services.complaints import ComplaintFilter
 from desk_app.services.errors import ValidationError
 
 K = ReportKind
-PERIODIC_KINDS = (K.MONTHLY_SERVICE, K.MONTHLY_EVALUATION, K.QUARTERLY_SATISFACTION, K.ANNUAL_SURVEY)
+PERIODIC_KINDS = (K.MONTHLY_SERVICE, K.MONTHLY_EVALUATION, K.QUARTERLY_SATISFACTION, K.ANNUAL_SURVEY,
+                  K.MEETING_AGENDA)
 FORM_KINDS = (K.REVISIT_FORM, K.COMPLAINT_FEEDBACK, K.IMPROVEMENT_TABLE)
 
 #: The period shape each periodic kind takes.
@@ -63,6 +64,7 @@ PERIOD_SHAPE: dict[str, str] = {
     K.MONTHLY_EVALUATION: "month",
     K.QUARTERLY_SATISFACTION: "quarter",
     K.ANNUAL_SURVEY: "year",
+    K.MEETING_AGENDA: "month",
 }
 PERIOD_EXAMPLE = {"month": "2026-10", "quarter": "2026-Q3", "year": "2026"}
 
@@ -508,10 +510,32 @@ def improvement_table(project_id: int | None = None, language: str = "zh_CN") ->
 # dispatch
 
 
+def meeting_agenda(period: str, language: str = "zh_CN") -> dict:
+    """R18a: the fault analysis meeting's agenda for a month: its dissatisfied evaluations with their
+    revisit forms and measures, and the improvement projects to discuss or confirm."""
+    p = parse_period(K.MEETING_AGENDA, period)
+    pack = revisits.meeting_pack(p.text)
+    figures = _base(K.MEETING_AGENDA, p.text, language)
+    figures.update({
+        "start": _iso(p.start), "end": _iso(p.last_day), "meeting_date": _iso(pack.meeting_date),
+        "items": [{"ticket_number": i.evaluation.ticket_number, "team": i.evaluation.team_name,
+                   "technician": i.evaluation.technician_name, "kind": i.evaluation.kind,
+                   "rating": i.evaluation.rating, "comment": i.evaluation.comment,
+                   "revisit_form": i.revisit_form_number, "revisit_state": i.revisit_state,
+                   "measures": i.corrective_measures, "agreed_measure": i.agreed_measure,
+                   "projects": list(i.project_numbers)} for i in pack.items],
+        "projects": [{"number": pr.number, "problem": pr.problem, "source": pr.source, "state": pr.state,
+                      "initial_measure": pr.initial_measure, "agreed_measure": pr.agreed_measure,
+                      "owner": pr.owner_name} for pr in pack.projects],
+    })
+    return figures
+
+
 def compute(kind: str, period: str, language: str = "zh_CN") -> dict:
     """The figures of a periodic report kind for a period."""
     makers = {K.MONTHLY_SERVICE: monthly_service, K.MONTHLY_EVALUATION: monthly_evaluation,
-              K.QUARTERLY_SATISFACTION: quarterly_satisfaction, K.ANNUAL_SURVEY: annual_survey}
+              K.QUARTERLY_SATISFACTION: quarterly_satisfaction, K.ANNUAL_SURVEY: annual_survey,
+              K.MEETING_AGENDA: meeting_agenda}
     if kind not in makers:
         raise ValidationError(t("Unknown report kind: {kind}.", kind=kind), field="kind")
     return makers[ReportKind(kind)](period, language)

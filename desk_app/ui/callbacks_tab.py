@@ -562,10 +562,16 @@ class MeetingPackPage(Page):
                                      self.tr("Meeting date"), self.tr("Owner"), self.tr("Revisit form")])
         for table in (self.items, self.projects):
             table.view.setMinimumHeight(70)
+        self.print_button = QPushButton(self.tr("Print agenda…"))
+        self.print_button.setToolTip(self.tr("The meeting agenda (故障分析会议程) of this month as a PDF"))
+        self.print_button.clicked.connect(self.print_agenda)
+        self.print_button.setVisible(can(context.actor, Permission.REPORT_DRAFT))
+        self._print_job = None
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month discussed:")))
         top.addWidget(self.month)
         top.addWidget(self.meeting_label, 1)
+        top.addWidget(self.print_button)
         items_box = QGroupBox(self.tr("Dissatisfied evaluations, revisit forms and corrective measures"))
         QVBoxLayout(items_box).addWidget(self.items)
         projects_box = QGroupBox(self.tr("Improvement projects to discuss or confirm"))
@@ -577,6 +583,17 @@ class MeetingPackPage(Page):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.refresh()
+
+    def print_agenda(self) -> None:
+        """R18a: the PDF agenda of the meeting, stored as a report (it goes through approval too)."""
+        from desk_app.i18n import current_language
+        from desk_app.services import reports
+        from desk_app.ui.form_print import print_report_pdf
+
+        month, actor, language = f"{self.month.date().toPython():%Y-%m}", self.context.actor, current_language()
+        self._print_job = print_report_pdf(
+            self, self.context, lambda progress: reports.generate(actor, "meeting-agenda", month, language, progress),
+            f"GZH-{month}", self.tr("Print meeting agenda"))
 
     @staticmethod
     def next_meeting_month(today: date | None = None) -> date:

@@ -6,6 +6,7 @@ opens it in the system's PDF viewer, from where it is printed. Shared by the rev
 complaints tab (customer complaint feedback form) and the improvement tab (tracking table).
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -22,6 +23,17 @@ def print_form_pdf(parent: QWidget, context: AppContext, kind: str, record_id: i
 
     The caller keeps the returned (worker, progress dialog) so that tests can wait for it.
     """
+    from desk_app.services import reports
+
+    actor = context.actor
+    return print_report_pdf(parent, context, lambda progress: reports.print_form(actor, kind, record_id,
+                                                                                 progress=progress),
+                            file_stem, title)
+
+
+def print_report_pdf(parent: QWidget, context: AppContext, make: Callable[[object], object], file_stem: str,
+                     title: str) -> tuple[workers.Worker, QProgressDialog] | None:
+    """Ask for a file, then store a report made by `make(progress)` and write its PDF there; open it."""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / f"{file_stem}.pdf"), "PDF (*.pdf)")
     if not path:
         return None
@@ -29,11 +41,8 @@ def print_form_pdf(parent: QWidget, context: AppContext, kind: str, record_id: i
         path += ".pdf"
     from desk_app.services import reports
 
-    actor = context.actor
-
     def job(progress, _cancelled):
-        report = reports.print_form(actor, kind, record_id, progress=progress)
-        return reports.save_pdf(report.id, path)
+        return reports.save_pdf(make(progress).id, path)
 
     def finished(saved) -> None:
         context.events.changed.emit("report")

@@ -2048,6 +2048,14 @@ The current database is backed up first. You will have to log in again.</source>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Print agenda…</source>
+        <translation>打印议程…</translation>
+    </message>
+    <message>
+        <source>The meeting agenda (故障分析会议程) of this month as a PDF</source>
+        <translation>本月故障分析会议程（PDF）</translation>
+    </message>
+    <message>
         <source>Month discussed:</source>
         <translation>讨论月份：</translation>
     </message>
@@ -2058,6 +2066,10 @@ The current database is backed up first. You will have to log in again.</source>
     <message>
         <source>Improvement projects to discuss or confirm</source>
         <translation>待讨论或确认的服务改善项目</translation>
+    </message>
+    <message>
+        <source>Print meeting agenda</source>
+        <translation>打印故障分析会议程</translation>
     </message>
     <message>
         <source>Fault analysis meeting on &lt;b&gt;{0}&lt;/b&gt;: {1} dissatisfied evaluations, {2} open improvement projects.</source>

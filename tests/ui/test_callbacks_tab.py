@@ -299,3 +299,27 @@ def test_unreachable_attempt_is_logged_and_stays_in_the_worklist(qtbot, world, m
     shown = CallbackDialog(AppContext(world.d1, world.db_path), row.id)
     qtbot.addWidget(shown)
     assert "no answer" in shown.attempts.text()
+
+
+def test_meeting_pack_prints_the_agenda(qtbot, world, monkeypatch, tmp_path):
+    from desk_app.models import Report
+
+    target = tmp_path / "agenda.pdf"
+    opened = []
+    monkeypatch.setattr("desk_app.ui.form_print.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr("desk_app.ui.form_print.QDesktopServices.openUrl", lambda url: opened.append(url))
+    tab = build_tab(qtbot, world, world.admin)
+    page = tab.show_page("meeting")
+    page.month.setDate(QDate(2026, 10, 1))
+    assert page.print_button.isVisibleTo(page)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    assert target.read_bytes().startswith(b"%PDF")
+    stored = Report.get(Report.kind == "meeting-agenda")
+    assert stored.period == "2026-10" and stored.number == "GZH-2026-10"
+
+
+def test_the_agenda_button_is_hidden_for_a_team_lead(qtbot, world):
+    tab = build_tab(qtbot, world, world.lead)
+    page = tab.show_page("meeting")
+    assert not page.print_button.isVisibleTo(page)
