@@ -135,15 +135,6 @@ class VerifyResult:
 # labels
 
 
-KIND_LABELS = {
-    "monthly-service": "Service report",
-    "monthly-evaluation": "Monthly evaluation report",
-    "quarterly-satisfaction": "Customer satisfaction survey report",
-    "annual-survey": "User satisfaction survey analysis report",
-    "revisit-form": "Dissatisfaction revisit form",
-    "complaint-feedback": "Customer complaint feedback form",
-    "improvement-table": "Service improvement project tracking table",
-}
 STATE_LABELS = {"draft": "Draft", "submitted": "Submitted", "approved": "Approved", "rejected": "Rejected",
                 "published": "Published"}
 ACTION_LABELS = {"generated": "Generated", "submitted": "Submitted", "approved": "Approved", "rejected": "Rejected",
@@ -151,7 +142,9 @@ ACTION_LABELS = {"generated": "Generated", "submitted": "Submitted", "approved":
 
 
 def kind_label(kind: str) -> str:
-    return t(KIND_LABELS.get(kind, kind))
+    """The report kind's title in the current language (the catalog's title)."""
+    spec = catalog.KINDS.get(kind)
+    return t(spec.title) if spec else kind
 
 
 def state_label(state: str) -> str:

@@ -13,11 +13,10 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +41,7 @@ from desk_app.services import survey_collection as sc
 from desk_app.services import survey_plans as sp
 from desk_app.services.errors import DeskError
 from desk_app.services.survey_analysis import SurveyAnalysis
+from desk_app.ui import charts
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import combo
 from desk_app.ui.standings_view import set_rows_typed
@@ -205,17 +205,10 @@ class AnalysisPage(QWidget):
         return box
 
     def _new_chart(self) -> QChart:
-        chart = QChart()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(2, 2, 2, 2))
-        chart.setBackgroundRoundness(0)
-        chart.legend().hide()
-        return chart
+        return charts.new_chart()
 
     def _axis_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        return font
+        return charts.axis_font(self, 0.9)
 
     def _set_chart(self, view: QChartView, chart: QChart) -> None:
         old = view.chart()
@@ -300,34 +293,11 @@ class AnalysisPage(QWidget):
     def _dimension_chart(self, a: SurveyAnalysis, top: int) -> QChart:
         chart = self._new_chart()
         dims = [d for d in a.dimensions if d.mean_points is not None]
-        ordered = list(reversed(dims))  # a horizontal axis runs bottom-up: the first dimension on top
-        bars = QBarSet(self.tr("Mean score"), chart)
-        bars.append([float(d.mean_points) for d in ordered])
-        bars.setColor(BAR_COLOR)
-        series = QHorizontalBarSeries(chart)
-        series.append(bars)
-        series.setBarWidth(0.6)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
-        series.setLabelsFormat("@value")
-        series.setLabelsPrecision(3)
-        chart.addSeries(series)
-        y_axis = QBarCategoryAxis(chart)
-        y_axis.append([d.label for d in ordered] or [""])
-        y_axis.setLabelsFont(self._axis_font())
-        y_axis.setTruncateLabels(False)
-        x_axis = QValueAxis(chart)
-        x_axis.setRange(0, float(top))
-        x_axis.setTickCount(6)
-        x_axis.setLabelFormat("%g")
-        x_axis.setLabelsFont(self._axis_font())
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
+        self.dimension_bars = charts.horizontal_bars(chart, self, self.tr("Mean score"), [d.label for d in dims],
+                                                     [d.mean_points for d in dims], BAR_COLOR, top, precision=3)
+        chart.axes(Qt.Orientation.Horizontal)[0].setTickCount(6)
         if not dims:
             chart.setTitle(self.tr("No rating answers yet"))
-        self.dimension_bars = bars
         return chart
 
     def _trend_chart(self, a: SurveyAnalysis) -> QChart:

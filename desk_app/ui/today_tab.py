@@ -19,11 +19,10 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from desk_app.services import today
 from desk_app.services.errors import DeskError
 from desk_app.services.today import TodayItem, TodaySection, TodayView
+from desk_app.ui import charts
 from desk_app.ui.context import AppContext
 from desk_app.ui.widgets import readable
 
@@ -313,21 +313,10 @@ class TodayTab(QWidget):
             old.deleteLater()
 
     def _new_chart(self, title: str) -> QChart:
-        chart = QChart()
-        chart.setTitle(title)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
-        chart.legend().hide()
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        return chart
+        return charts.new_chart(title, self.font())
 
     def _axis_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        return font
+        return charts.axis_font(self)
 
     def _satisfaction_chart(self, weeks: list[today.WeekRate]) -> QChart:
         chart = self._new_chart(self.tr("Callback satisfaction rate by week (%)"))
@@ -387,29 +376,9 @@ class TodayTab(QWidget):
     def _standings_chart(self, rows: list) -> QChart:
         month = f"{self.view.at if self.view else datetime.now():%Y-%m}"
         chart = self._new_chart(self.tr("This month's standings ({month})").format(month=month))
-        bars = QBarSet(self.tr("Score"), chart)
-        ordered = list(reversed(rows))  # the horizontal axis runs bottom-up: best at the top
-        bars.append([float(r.score) for r in ordered])
-        bars.setColor(QColor("#1565c0"))
-        series = QHorizontalBarSeries(chart)
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
-        series.setLabelsFormat("@value")
-        chart.addSeries(series)
-        y_axis = QBarCategoryAxis(chart)
-        y_axis.append([r.name for r in ordered] or [""])
-        y_axis.setLabelsFont(self._axis_font())
-        y_axis.setTruncateLabels(False)
-        x_axis = QValueAxis(chart)
-        x_axis.setRange(0, max([r.score for r in rows] + [5.0]) * 1.1)
-        x_axis.applyNiceNumbers()
-        x_axis.setLabelFormat("%g")
-        x_axis.setLabelsFont(self._axis_font())
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(y_axis)
-        series.attachAxis(x_axis)
+        charts.horizontal_bars(chart, self, self.tr("Score"), [r.name for r in rows], [r.score for r in rows],
+                               QColor("#1565c0"), max([r.score for r in rows] + [5.0]) * 1.1)
+        chart.axes(Qt.Orientation.Horizontal)[0].applyNiceNumbers()
         if not rows:
             chart.setTitle(chart.title() + " — " + self.tr("no evaluations yet"))
         return chart
