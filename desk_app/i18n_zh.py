@@ -732,4 +732,8 @@ ZH: dict[str, str] = {
     "Item": "事项",
     "Decision (agreed measure, owner, due date)": "决定（确定的措施、负责人、完成期限）",
     "Team leads, managers and the quality controller": "各班组工长、管理人员及质量负责人",
+    # undo
+    "This edit can no longer be undone.": "该修改已无法撤销。",
+    "{who} changed this record at {when} after your edit; it cannot be undone.":
+        "您修改后，{who} 于 {when} 又修改了该记录，无法撤销。",
 }

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from desk_app import __version__, backup
 from desk_app.i18n import current_language, label
 from desk_app.models.enums import Role
-from desk_app.services import maintenance
+from desk_app.services import maintenance, undo
 from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
 from desk_app.ui import tab_registry
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import show_error
+from desk_app.ui.widgets import confirm, show_error
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +183,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo my last edit…"), self.undo_last_edit, "Ctrl+Alt+Z")
+        self.undo_action.setToolTip(self.tr("Put back the values your last field edit replaced (within 30 "
+                                            "minutes, if nobody changed them since)"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.aboutToShow.connect(self._update_undo_action)
+
         self.admin_menu = bar.addMenu(self.tr("&Admin"))
         self.admin_action = self._action(self.tr("&Users, teams, units and settings…"), self.open_admin)
         self.admin_menu.addAction(self.admin_action)
@@ -286,6 +293,29 @@ class MainWindow(QMainWindow):
         dialog = AdminDialog(self.context, self)
         dialog.exec()
 
+    def _update_undo_action(self) -> None:
+        offer = undo.last_undoable(self.context.actor)
+        self.undo_action.setEnabled(offer is not None)
+
+    def undo_last_edit(self) -> bool:
+        """Edit → Undo my last edit: show what would be put back, ask, then undo (issue 8)."""
+        offer = undo.last_undoable(self.context.actor)
+        if offer is None:
+            QMessageBox.information(self, self.tr("Undo"), self.tr("There is no recent edit of yours to undo."))
+            return False
+        question = self.tr("Undo your edit of {time} ({record}), putting back: {fields}?").format(
+            time=f"{offer.at:%H:%M}", record=offer.record, fields=", ".join(offer.fields))
+        if not confirm(self, self.tr("Undo"), question):
+            return False
+        try:
+            undo.undo(self.context.actor, offer.audit_id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return False
+        self.context.events.changed.emit(offer.kind)
+        self.statusBar().showMessage(self.tr("Edit undone."), 5000)
+        return True
+
     def shortcuts_text(self) -> str:
         """Every keyboard shortcut of the window, its tabs and dialogs (keep in step with the code:
         grep for QShortcut, QKeySequence and setShortcut)."""
@@ -299,6 +329,7 @@ class MainWindow(QMainWindow):
             (self.tr("Everywhere"), [
                 (f"Ctrl+1 … Ctrl+{self.tabs.count()}", self.tr("Switch to tab 1 … {n}").format(n=self.tabs.count())),
                 ("Ctrl+K", self.tr("Find a record by number, reporter name or phone")),
+                ("Ctrl+Alt+Z", self.tr("Undo my last edit")),
                 (native(QKeySequence.StandardKey.Open), self.tr("Open another database file")),
                 ("Ctrl+Q", self.tr("Quit")),
                 ("F1", self.tr("This list")),

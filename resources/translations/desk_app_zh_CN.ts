@@ -1846,6 +1846,18 @@ The newest {keep} backups are kept.</source>
         <translation>恢复</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo my last edit…</source>
+        <translation>撤销我的上次修改(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Put back the values your last field edit replaced (within 30 minutes, if nobody changed them since)</source>
+        <translation>恢复您上次修改前的内容（30 分钟内，且此后无人再改）</translation>
+    </message>
+    <message>
         <source>Replace the current database with the backup
 {source}?
 
@@ -1855,6 +1867,22 @@ The current database is backed up first. You will have to log in again.</source>
 替换当前数据库吗？
 
 当前数据库会先备份。恢复后需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>There is no recent edit of yours to undo.</source>
+        <translation>没有可撤销的近期修改。</translation>
+    </message>
+    <message>
+        <source>Undo your edit of {time} ({record}), putting back: {fields}?</source>
+        <translation>撤销您 {time} 对 {record} 的修改，恢复：{fields}？</translation>
+    </message>
+    <message>
+        <source>Edit undone.</source>
+        <translation>已撤销修改。</translation>
     </message>
     <message>
         <source>Everywhere</source>
@@ -1867,6 +1895,10 @@ The current database is backed up first. You will have to log in again.</source>
     <message>
         <source>Find a record by number, reporter name or phone</source>
         <translation>按编号、报修人姓名或电话查找记录</translation>
+    </message>
+    <message>
+        <source>Undo my last edit</source>
+        <translation>撤销我的上次修改</translation>
     </message>
     <message>
         <source>Open another database file</source>
