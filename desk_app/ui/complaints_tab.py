@@ -154,7 +154,8 @@ class ComplaintsTab(RecordListTab):
         history = self.tr("History")
         lines.append(f"<h4>{history}</h4><table cellspacing='4'>")
         for e in d.events:
-            lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{_esc(e.code)}</b></td>"
+            code = e.code if e.code.isdigit() else label(e.code)  # 01–06, or close / escalate / note
+            lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{_esc(code)}</b></td>"
                          f"<td>{_esc(e.user_name)}</td><td>{_esc(e.text)}</td></tr>")
         lines.append("</table>")
         return "".join(lines)

@@ -51,7 +51,7 @@ def test_register_and_walk_to_closed(tab, monkeypatch):
     forms.push({"confirmed": True, "findings": "备件不足导致延误"})
     assert tab.close_complaint()
     assert Complaint.get().state == "closed" and Complaint.get().findings == "备件不足导致延误"
-    assert "close" in tab.record.toPlainText()
+    assert "Close" in tab.record.toPlainText()  # the closing step, named in the history
 
     assert tab.buttons["project"].isEnabled()
     monkeypatch.setattr("desk_app.ui.complaints_tab.QMessageBox.information", lambda *a, **k: None)
