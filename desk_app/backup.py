@@ -1,8 +1,8 @@
 """Backups with the SQLite online backup API, kept on a rotation; restore in one action (R40).
 
 A PostgreSQL database (a postgresql:// URL instead of a path) is backed up with pg_dump or a
-logical export (desk_app.postgres) into the `backups` folder of the user data directory; it is not
-restored from the application (see `restore_database`).
+logical export (desk_app.postgres) into the `backups` folder of the user data directory, and
+restored in one transaction (see `restore_database`).
 """
 
 import shutil
@@ -10,7 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database
+from peewee import Database, DatabaseError
 from platformdirs import user_data_dir
 
 from desk_app import postgres
@@ -144,10 +144,7 @@ def restore_database(source: Path | str, db_path: Path | str, backup_dir: Path |
     whole or not at all, even when the current file is damaged.
     """
     if postgres.is_url(db_path):
-        raise DatabaseProblem(t(
-            "A PostgreSQL database is not restored from the application, because other workstations may be "
-            "using it. Ask the database administrator to restore the backup with pg_restore (a .pgdump file) "
-            "or into an empty database with `desk-app migrate-db`."))
+        return _restore_postgres(Path(source), postgres.normalise_url(str(db_path)), backup_dir)
     source, db_path = Path(source), Path(db_path)
     if not source.exists():
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=source))
@@ -161,3 +158,64 @@ def restore_database(source: Path | str, db_path: Path | str, backup_dir: Path |
     finally:
         src.close()
     return saved
+
+
+def _restore_postgres(source: Path, url: str, backup_dir: Path | None) -> Path:
+    """Replace all the desk's data in the PostgreSQL database at `url` with the backup `source`.
+
+    The backup is checked first (a damaged or foreign file changes nothing), the current data is
+    backed up, then everything is replaced in ONE transaction under ACCESS EXCLUSIVE locks (other
+    workstations wait, then see the restored data), or nothing is: a `.jsonl` export is loaded
+    and verified (row counts and checksums) by desk_app.transfer, a `.pgdump` archive by
+    `pg_restore --single-transaction --clean --if-exists`. Returns the backup of the current data.
+    """
+    from desk_app import transfer
+    from desk_app.db import SCHEMA_VERSION, schema_version
+    from desk_app.models import ALL_MODELS
+
+    if not source.is_file() or source.suffix not in PG_SUFFIXES:
+        raise DatabaseProblem(t("{path} is not a Service Desk backup.", path=source))
+    db = postgres.connect(url)
+    try:
+        current = schema_version(db)
+        if source.suffix == ".jsonl":
+            transfer.check_export(source, ALL_MODELS, current)
+        else:
+            found = postgres.check_dump(source)
+            if found > SCHEMA_VERSION:
+                raise DatabaseProblem(t(
+                    "The backup {path} has schema version {found} but this database has version {current}; "
+                    "it cannot be restored here.", path=source, found=found, current=current))
+        folder = backup_dir or backup_dir_for(url)
+        try:
+            saved = postgres.backup(db, url, folder, "before-restore", None, ALL_MODELS, current)  # not rotated
+        except DatabaseError as exc:  # nothing was changed yet
+            raise DatabaseProblem(_failed_message(exc)) from exc
+        if source.suffix == ".pgdump":
+            db.close()
+            postgres.pg_restore(url, source, transfer.LOCK_TIMEOUT)
+            return saved
+        try:
+            transfer.load_export(db, source, ALL_MODELS)
+        except DatabaseProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 - rolled back: say so, with the reason
+            raise DatabaseProblem(_failed_message(exc)) from exc
+        return saved
+    finally:
+        db.close()
+
+
+def _failed_message(exc: BaseException) -> str:
+    try:
+        from psycopg.errors import LockNotAvailable
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        LockNotAvailable = ()  # noqa: N806
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, LockNotAvailable):
+            return t("Other workstations kept the desk's tables busy, so nothing was restored. "
+                     "Try again when they are idle.")
+        cause = cause.__cause__ or cause.__context__
+    detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return t("The restore failed; the current data was left unchanged: {detail}", detail=detail)

@@ -55,11 +55,6 @@ ZH: dict[str, str] = {
     "The database server cannot be reached. Check the network and the server.":
         "无法连接数据库服务器。请检查网络和服务器。",
     "Cannot open the PostgreSQL database {url}: {detail}": "无法打开 PostgreSQL 数据库 {url}：{detail}",
-    "A PostgreSQL database is not restored from the application, because other workstations may be "
-    "using it. Ask the database administrator to restore the backup with pg_restore (a .pgdump file) "
-    "or into an empty database with `desk-app migrate-db`.":
-        "PostgreSQL 数据库不能在本程序中恢复，因为其他工作站可能正在使用它。请数据库管理员用 pg_restore "
-        "恢复备份（.pgdump 文件），或用 `desk-app migrate-db` 恢复到一个空数据库。",
     "The target database {url} is not empty (table {table} has {n} rows). Copy into a new, empty database.":
         "目标数据库 {url} 不是空的（表 {table} 有 {n} 行）。请复制到一个新的空数据库。",
     "The target must be a postgresql:// URL, not {path}.": "目标必须是 postgresql:// 地址，而不是 {path}。",
@@ -736,4 +731,19 @@ ZH: dict[str, str] = {
     "This edit can no longer be undone.": "该修改已无法撤销。",
     "{who} changed this record at {when} after your edit; it cannot be undone.":
         "您修改后，{who} 于 {when} 又修改了该记录，无法撤销。",
+    # postgres restore
+    "{path} is not a Service Desk backup.": "{path} 不是服务台的备份文件。",
+    "The backup {path} has schema version {found} but this database has version {current}; "
+    "it cannot be restored here.":
+        "备份 {path} 的结构版本为 {found}，而本数据库为 {current} 版，无法在此恢复。",
+    "Other workstations kept the desk's tables busy, so nothing was restored. Try again when they are idle.":
+        "其他工作站一直占用服务台的数据表，因此未恢复任何数据。请在它们空闲时重试。",
+    "The restore failed; the current data was left unchanged: {detail}": "恢复失败，当前数据保持不变：{detail}",
+    "Restoring {path} needs the PostgreSQL program pg_restore, which is not installed here. "
+    "Install the PostgreSQL client programs, or restore a .jsonl backup.":
+        "恢复 {path} 需要 PostgreSQL 程序 pg_restore，但本机未安装。请安装 PostgreSQL 客户端程序，或恢复 .jsonl 备份。",
+    "The backup {path} is damaged (line {line}); nothing was restored.":
+        "备份 {path} 已损坏（第 {line} 行），未恢复任何数据。",
+    "The backup {path} has a bad value in table {table}; nothing was restored.":
+        "备份 {path} 的表 {table} 中有错误的值，未恢复任何数据。",
 }

@@ -274,3 +274,62 @@ def backup(db: Database, url: str, folder: Path, reason: str, output: Path | Non
             output = output.with_name(output.name + ".jsonl")
     logical_export(db, output, models, version)
     return output
+
+
+# --------------------------------------------------------------------------- restore of a pg_dump archive
+
+
+def _run(args: list[str], env: dict[str, str], timeout: int = 3600) -> subprocess.CompletedProcess:
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def _pg_restore_program(path: Path) -> str:
+    program = shutil.which("pg_restore")
+    if program is None:
+        raise DatabaseProblem(t(
+            "Restoring {path} needs the PostgreSQL program pg_restore, which is not installed here. "
+            "Install the PostgreSQL client programs, or restore a .jsonl backup.", path=path))
+    return program
+
+
+def check_dump(path: Path) -> int:
+    """Refuse a `.pgdump` that is not a pg_dump archive of a desk; returns its schema version.
+
+    Needs pg_restore (DatabaseProblem saying so when it is missing).
+    """
+    program = _pg_restore_program(path)
+    env = dict(os.environ)
+    try:
+        listed = _run([program, "--list", str(path)], env, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DatabaseProblem(t("{path} is not a Service Desk backup.", path=path)) from exc
+    tables = set(re.findall(r" TABLE \S+ (\S+) ", listed.stdout)) if listed.returncode == 0 else set()
+    if not {"user", "ticket", "schema_version"} <= tables:
+        raise DatabaseProblem(t("{path} is not a Service Desk backup.", path=path))
+    data = _run([program, "--data-only", "--table=schema_version", "--file=-", str(path)], env, timeout=600)
+    found = re.search(r"^COPY \S+ \(version\) FROM stdin;\n(\d+)$", data.stdout, re.MULTILINE)
+    if data.returncode != 0 or found is None:
+        raise DatabaseProblem(t("{path} is not a Service Desk backup.", path=path))
+    return int(found.group(1))
+
+
+def pg_restore(url: str, path: Path, lock_timeout: str = "60s") -> None:
+    """Replace the database's objects with those of the archive `path`, in one transaction.
+
+    `--single-transaction --clean --if-exists`: every table is dropped (an ACCESS EXCLUSIVE lock:
+    other workstations wait) and recreated with the archive's rows, or nothing changes at all.
+    """
+    program = _pg_restore_program(path)
+    conninfo, env = _conninfo(url)
+    env["PGOPTIONS"] = f"-c lock_timeout={lock_timeout}"
+    try:
+        done = _run([program, "--single-transaction", "--clean", "--if-exists", "--no-owner",
+                     "--exit-on-error", f"--dbname={conninfo}", str(path)], env)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DatabaseProblem(t("The restore failed; the current data was left unchanged: {detail}",
+                                detail=_first_line(exc))) from exc
+    if done.returncode != 0:
+        detail = next((line for line in done.stderr.splitlines() if "error" in line.lower()),
+                      done.stderr.strip() or f"exit status {done.returncode}")
+        raise DatabaseProblem(t("The restore failed; the current data was left unchanged: {detail}",
+                                detail=detail.strip()))

@@ -8,6 +8,7 @@ both sides. All of it is one transaction on the target: a failed check rolls eve
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -130,8 +131,14 @@ def copy_database(source: Path | str, url: str, progress: Callable[[str, int], N
 
 def _copy_model(model: type[Model], src: Database, target: Database,
                 progress: Callable[[str, int], None] | None) -> TableCopy:
-    table = model._meta.table_name
     fields, rows = _model_rows(model, src)
+    return _copy_rows(model, fields, rows, target, progress)
+
+
+def _copy_rows(model: type[Model], fields, rows: Iterable[tuple], target: Database,
+               progress: Callable[[str, int], None] | None) -> TableCopy:
+    """Insert `rows` (values of `fields`, in `_model_rows` order) into `target` and verify them there."""
+    table = model._meta.table_name
     source_digest = _Digest()
     batch: list[tuple] = []
 
@@ -166,6 +173,11 @@ def _copy_model(model: type[Model], src: Database, target: Database,
 
 def _copy_raw(table: str, src: Database, target: Database, progress) -> TableCopy:
     columns, rows = _raw_rows(table, src)
+    return _copy_raw_rows(table, columns, rows, target, progress)
+
+
+def _copy_raw_rows(table: str, columns: list[str], rows: list[tuple], target: Database, progress) -> TableCopy:
+    """Insert `rows` (sorted like `_raw_rows`) into the non-model `table` and verify them there."""
     if rows:
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join(["%s"] * len(columns))
@@ -188,3 +200,152 @@ def _verify(table: str, source: _Digest, target: _Digest) -> None:
     if source.sha.digest() != target.sha.digest():
         raise TransferFailed(t("Table {table}: the copied rows differ from the original; nothing was copied.",
                                table=table))
+
+
+# --------------------------------------------------------------------------- restore of a logical export
+
+#: How long a restore waits for other workstations' transactions on the desk's tables.
+LOCK_TIMEOUT = "60s"
+
+
+def _not_a_backup(source: Path) -> DatabaseProblem:
+    return DatabaseProblem(t("{path} is not a Service Desk backup.", path=source))
+
+
+def _damaged(source: Path, line: int) -> DatabaseProblem:
+    return DatabaseProblem(t("The backup {path} is damaged (line {line}); nothing was restored.",
+                             path=source, line=line))
+
+
+def _export_tables(source: Path):
+    """(table, columns, rows) of each table of the logical export `source`, rows as decoded JSON lists.
+
+    The header line is checked by `check_export`; a damaged line is a DatabaseProblem.
+    """
+    table: str | None = None
+    columns: list[str] = []
+    rows: list[list] = []
+    try:
+        with source.open("r", encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if number == 1:
+                    continue
+                try:
+                    item = json.loads(line)
+                except ValueError as exc:
+                    raise _damaged(source, number) from exc
+                if isinstance(item, dict):
+                    if not isinstance(item.get("table"), str) or not isinstance(item.get("columns"), list) \
+                            or not item["columns"]:
+                        raise _damaged(source, number)
+                    if table is not None:
+                        yield table, columns, rows
+                    table, columns, rows = item["table"], item["columns"], []
+                elif isinstance(item, list) and table is not None and len(item) == len(columns):
+                    rows.append(item)
+                else:
+                    raise _damaged(source, number)
+    except UnicodeDecodeError as exc:
+        raise _not_a_backup(source) from exc
+    if table is not None:
+        yield table, columns, rows
+
+
+def read_export_header(source: Path) -> dict:
+    """The header of the logical export `source`, or DatabaseProblem when it is not one."""
+    try:
+        with source.open("r", encoding="utf-8") as lines:
+            header = json.loads(lines.readline())
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _not_a_backup(source) from exc
+    if not isinstance(header, dict) or header.get("format") != postgres.EXPORT_FORMAT \
+            or not isinstance(header.get("schema_version"), int):
+        raise _not_a_backup(source)
+    return header
+
+
+def check_export(source: Path, models, version: int) -> None:
+    """Refuse a logical export that is damaged, foreign or of another schema version, before anything changes."""
+    header = read_export_header(source)
+    if header["schema_version"] != version:
+        raise DatabaseProblem(t(
+            "The backup {path} has schema version {found} but this database has version {current}; "
+            "it cannot be restored here.", path=source, found=header["schema_version"], current=version))
+    by_table = {m._meta.table_name: m for m in models}
+    seen: set[str] = set()
+    for table, columns, _rows in _export_tables(source):
+        if table in seen or (table not in by_table and table not in postgres.EXTRA_TABLES):
+            raise _not_a_backup(source)
+        if table in by_table:
+            expected = {f.column_name for f in by_table[table]._meta.sorted_fields}
+            if set(columns) != expected or len(columns) != len(expected):
+                raise _not_a_backup(source)
+        seen.add(table)
+    if not set(by_table) <= seen:
+        raise _not_a_backup(source)
+
+
+def _decode(field, value: object) -> object:
+    """A value of the export as the database gives it back (so both sides' checksums agree)."""
+    from peewee import DateField, DateTimeField, DecimalField, TimeField
+
+    if value is None:
+        return None
+    if isinstance(value, dict) and "$base64" in value:
+        return base64.b64decode(value["$base64"])
+    if isinstance(value, str):
+        if isinstance(field, DateTimeField):
+            return datetime.fromisoformat(value)
+        if isinstance(field, DateField):
+            return date.fromisoformat(value)
+        if isinstance(field, TimeField):
+            return time.fromisoformat(value)
+        if isinstance(field, DecimalField):
+            return Decimal(value)
+    return value
+
+
+def _export_model_rows(model: type[Model], columns: list[str], rows: list[list], source: Path):
+    fields = model._meta.sorted_fields
+    pk = model._meta.primary_key
+    try:
+        decoded = [tuple(_decode(f, v[columns.index(f.column_name)]) for f in fields) for v in rows]
+    except (ValueError, TypeError) as exc:
+        raise DatabaseProblem(t("The backup {path} has a bad value in table {table}; nothing was restored.",
+                                path=source, table=model._meta.table_name)) from exc
+    at = fields.index(pk)
+    if pk.field_type == "AUTO":
+        decoded.sort(key=lambda r: r[at])
+    else:  # like _model_rows
+        decoded.sort(key=lambda r: str(r[at]))
+    return fields, decoded
+
+
+def load_export(target: Database, source: Path, models,
+                progress: Callable[[str, int], None] | None = None) -> list[TableCopy]:
+    """Replace every desk table of the PostgreSQL `target` with the rows of the logical export `source`.
+
+    One transaction: the tables are locked (ACCESS EXCLUSIVE: other workstations wait), emptied
+    (TRUNCATE … RESTART IDENTITY CASCADE), loaded and verified table by table (row count and
+    checksum, as migrate-db does), the sequences moved past the ids — or, on any error, rolled back.
+    `check_export` has been passed.
+    """
+    by_table = {m._meta.table_name: m for m in models}
+    existing = set(target.get_tables())
+    tables = [name for name in postgres.table_names(models) if name in existing]
+    names = ", ".join(f'"{name}"' for name in tables)
+    copied: list[TableCopy] = []
+    with target.atomic():
+        target.execute_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+        target.execute_sql(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE")
+        target.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        for table, columns, rows in _export_tables(source):
+            model = by_table.get(table)
+            if model is not None:
+                fields, decoded = _export_model_rows(model, columns, rows, source)
+                copied.append(_copy_rows(model, fields, decoded, target, progress))
+            else:
+                raw = sorted((tuple(r) for r in rows), key=lambda r: tuple(str(v) for v in r))
+                copied.append(_copy_raw_rows(table, columns, raw, target, progress))
+        postgres.fix_sequences(target, models)
+    return copied

@@ -17,13 +17,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
-    if postgres.is_postgres(db):
-        backup.restore_database(args.file, db.database)  # refused with the reason
-    db_path = Path(db.database)
+    db_path = db.database if postgres.is_postgres(db) else Path(db.database)
+    shown = postgres.redact(db_path) if postgres.is_postgres(db) else db_path
     close_database(db)
     saved = backup.restore_database(args.file, db_path)
     close_database(open_database(db_path))  # migrates a restored older schema
     if saved:
         print(f"previous database saved as {saved}")
-    print(f"restored {args.file} into {db_path}")
+    print(f"restored {args.file} into {shown}")
     return 0

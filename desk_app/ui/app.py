@@ -214,12 +214,6 @@ class Session(QObject):
         return self._reopen(Path(path).expanduser().resolve())
 
     def restore(self, source: Path) -> bool:
-        if postgres.is_url(self.db_path):  # refused before closing anything, with the reason
-            try:
-                backup.restore_database(source, self.db_path)
-            except DatabaseProblem as exc:
-                QMessageBox.warning(self.window, QCoreApplication.translate("App", "Restore"), str(exc))
-            return False
         return self._reopen(self.db_path, restore_from=Path(source))
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app import __version__, backup
+from desk_app import __version__, backup, postgres
 from desk_app.i18n import current_language, label
 from desk_app.models.enums import Role
 from desk_app.services import maintenance, undo
@@ -33,6 +33,7 @@ from desk_app.ui.widgets import confirm, show_error
 log = logging.getLogger(__name__)
 
 DB_FILTER = "SQLite (*.sqlite *.sqlite3 *.db);;*"
+PG_BACKUP_FILTER = "PostgreSQL backups (*.pgdump *.jsonl);;*"
 
 #: Which tab shows a record of each kind (the kinds of services.today.KINDS and of the global search).
 KIND_TABS = {
@@ -273,13 +274,22 @@ class MainWindow(QMainWindow):
             return
         folder = backup.backup_dir_for(self.context.db_path)
         start = folder if folder.exists() else self.context.db_folder
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(start), DB_FILTER)
+        on_server = postgres.is_url(self.context.db_path)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from backup"), str(start),
+                                              PG_BACKUP_FILTER if on_server else DB_FILTER)
         if not path:
             return
+        if on_server:
+            question = self.tr(
+                "Replace ALL the data of the PostgreSQL database with the backup\n{source}?\n\nThe current data is "
+                "backed up first. The restore is one transaction: it replaces everything or, on any error, "
+                "nothing. Other workstations using the desk wait while it runs and then see the restored "
+                "data; tell their users first. You will have to log in again.")
+        else:
+            question = self.tr("Replace the current database with the backup\n{source}?\n\nThe current database "
+                               "is backed up first. You will have to log in again.")
         answer = QMessageBox.question(
-            self, self.tr("Restore"),
-            self.tr("Replace the current database with the backup\n{source}?\n\nThe current database is backed "
-                    "up first. You will have to log in again.").format(source=path),
+            self, self.tr("Restore"), question.format(source=path),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(Path(path))

@@ -1858,6 +1858,17 @@ The newest {keep} backups are kept.</source>
         <translation>恢复您上次修改前的内容（30 分钟内，且此后无人再改）</translation>
     </message>
     <message>
+        <source>Replace ALL the data of the PostgreSQL database with the backup
+{source}?
+
+The current data is backed up first. The restore is one transaction: it replaces everything or, on any error, nothing. Other workstations using the desk wait while it runs and then see the restored data; tell their users first. You will have to log in again.</source>
+        <translation>用备份
+{source}
+替换 PostgreSQL 数据库中的全部数据吗？
+
+会先备份当前数据。恢复在一个事务中完成：要么全部替换，出现任何错误则什么都不改变。正在使用服务台的其他工作站在恢复期间会等待，之后看到恢复后的数据；请先通知其用户。之后您需要重新登录。</translation>
+    </message>
+    <message>
         <source>Replace the current database with the backup
 {source}?
 

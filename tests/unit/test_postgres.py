@@ -126,10 +126,139 @@ def test_backup_without_pg_dump_is_a_logical_export(db, db_path, admin, monkeypa
     assert not list(tmp_path.glob("*.part"))
 
 
+def _snapshot() -> tuple:
+    counts = {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+    first = Ticket.select().order_by(Ticket.id).first()
+    return counts, (first.number, first.reported_at, first.description) if first else None
+
+
+def _desk_with_tickets(admin) -> None:
+    from datetime import datetime
+
+    from desk_app.services import tickets
+    from desk_app.services.tickets import TicketInput
+
+    users.save_team(admin, "一班")
+    for n in range(3):
+        tickets.create_ticket(admin, TicketInput(channel="hotline", reported_at=datetime(2026, 10, 5, 9, n),
+                                                 reporter_name="张三", description=f"打印机 {n}"))
+
+
+def _change_everything(admin) -> None:
+    Ticket.update(description="改过了").execute()
+    users.save_team(admin, "二班")
+
+
 @needs_server
-def test_restore_is_refused_with_the_reason(db, db_path, tmp_path):
-    with pytest.raises(DatabaseProblem, match="pg_restore"):
-        backup.restore_database(tmp_path / "x.pgdump", db_path)
+@pytest.mark.parametrize("kind", ["jsonl", "pgdump"])
+def test_backup_change_restore_gives_the_old_data(db, db_path, admin, monkeypatch, kind):
+    if kind == "jsonl":
+        monkeypatch.setattr(postgres.shutil, "which", lambda name: None)  # no pg_dump: a logical export
+    _desk_with_tickets(admin)
+    saved = backup.backup_database(db, db_path)
+    assert saved.suffix == f".{kind}"
+    before = _snapshot()
+    _change_everything(admin)
+    assert _snapshot() != before
+    close_database(db)
+
+    kept = backup.restore_database(saved, db_path)
+
+    assert kept is not None and "before-restore" in kept.name and kept.exists()
+    db = open_database(db_path)
+    try:
+        assert _snapshot() == before
+        assert Ticket.select().order_by(Ticket.id).first().description == "打印机 0"
+        Team.create(name="新班组")  # the sequences are past the restored ids
+    finally:
+        close_database(db)
+
+
+@needs_server
+@pytest.mark.parametrize(("name", "content"), [
+    ("junk.jsonl", "this is not json\n"),
+    ("foreign.jsonl", json.dumps({"format": "someone-else", "schema_version": 1}) + "\n"),
+    ("damaged.jsonl", None),
+    ("junk.pgdump", "PGDMP but not really"),
+    ("desk.sqlite", "SQLite format 3"),
+])
+def test_a_damaged_or_foreign_backup_is_refused_and_nothing_changes(db, db_path, admin, tmp_path, name, content):
+    _desk_with_tickets(admin)
+    source = tmp_path / name
+    if content is None:  # a real export cut off in the middle of a line
+        whole = backup.backup_database(db, db_path, output=tmp_path / "whole.jsonl").read_text(encoding="utf-8")
+        content = whole[: len(whole) * 2 // 3]
+    source.write_text(content, encoding="utf-8")
+    before = _snapshot()
+    with pytest.raises(DatabaseProblem, match="not a Service Desk backup|damaged"):
+        backup.restore_database(source, db_path)
+    assert _snapshot() == before
+
+
+@needs_server
+def test_a_backup_of_another_schema_version_is_refused(db, db_path, admin, tmp_path):
+    saved = backup.backup_database(db, db_path, output=tmp_path / "desk.jsonl")
+    lines = saved.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0]) | {"schema_version": SCHEMA_VERSION - 1}
+    saved.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(DatabaseProblem, match="schema version"):
+        backup.restore_database(saved, db_path)
+
+
+@needs_server
+def test_a_failure_midway_leaves_the_data_untouched(db, db_path, admin, tmp_path, monkeypatch):
+    _desk_with_tickets(admin)
+    saved = backup.backup_database(db, db_path, output=tmp_path / "desk.jsonl")
+    _change_everything(admin)
+    before = _snapshot()
+    real_copy_rows = transfer._copy_rows
+    calls = []
+
+    def copy_rows(*args, **kwargs):
+        if calls:
+            raise RuntimeError("the disk went away")
+        calls.append(1)
+        return real_copy_rows(*args, **kwargs)
+
+    monkeypatch.setattr(transfer, "_copy_rows", copy_rows)
+    with pytest.raises(DatabaseProblem, match="left unchanged: the disk went away"):
+        backup.restore_database(saved, db_path)
+    assert calls and _snapshot() == before
+    assert Ticket.select().where(Ticket.description == "改过了").count() == 3
+
+
+@needs_server
+def test_a_pgdump_restore_without_pg_restore_says_so(db, db_path, admin, tmp_path, monkeypatch):
+    saved = backup.backup_database(db, db_path, output=tmp_path / "desk.pgdump")
+    assert saved.suffix == ".pgdump"
+    monkeypatch.setattr(postgres.shutil, "which", lambda name: None)
+    with pytest.raises(DatabaseProblem, match="needs the PostgreSQL program pg_restore"):
+        backup.restore_database(saved, db_path)
+
+
+@needs_server
+@pytest.mark.parametrize("suffix", [".jsonl", ".pgdump"])
+def test_cli_restore_on_a_url(db, db_path, admin, capsys, tmp_path, suffix, monkeypatch):
+    if suffix == ".jsonl":
+        monkeypatch.setattr(postgres.shutil, "which", lambda name: None)
+    _desk_with_tickets(admin)
+    close_database(db)
+    out = tmp_path / f"copy{suffix}"
+    assert main(["--db", db_path, "--lang", "en", "backup", "-o", str(out)]) == 0
+    db = open_database(db_path)
+    _change_everything(admin)
+    close_database(db)
+    capsys.readouterr()
+
+    assert main(["--db", db_path, "--lang", "en", "restore", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "restored" in printed and "before-restore" in printed
+    db = open_database(db_path)
+    try:
+        assert Ticket.select().where(Ticket.description == "改过了").count() == 0
+        assert not Team.select().where(Team.name == "二班").exists()
+    finally:
+        close_database(db)
 
 
 @needs_server
