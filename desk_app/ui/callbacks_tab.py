@@ -211,15 +211,7 @@ class MyCallbacksPage(Page):
 
     def open_callback_id(self, callback_id: int) -> CallbackDialog | None:
         """Show the callback screen of `callback_id` (modal); None when it cannot be opened."""
-        try:
-            dialog = self.make_dialog(callback_id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return None
-        dialog.exec()
-        if dialog.changed:
-            self.refresh()
-        return dialog
+        return _exec_record_dialog(self, lambda: self.make_dialog(callback_id))
 
 
 # --- 2. self-evaluation ---------------------------------------------------------------------------------
@@ -451,9 +443,15 @@ class RevisitFormsPage(Page):
 
 
 def open_revisit(page: QWidget, form_id: int) -> RevisitDialog | None:
+    """Show revisit form `form_id` (modal) from `page`; None when it cannot be opened."""
+    return _exec_record_dialog(page, lambda: page.make_dialog(form_id) if hasattr(page, "make_dialog")
+                               else RevisitDialog(page.context, form_id, page))
+
+
+def _exec_record_dialog(page: QWidget, make):
+    """Build a record's dialog (a DeskError is shown instead), run it, and reload `page` if it changed."""
     try:
-        dialog = page.make_dialog(form_id) if hasattr(page, "make_dialog") else RevisitDialog(
-            page.context, form_id, page)
+        dialog = make()
     except DeskError as exc:
         show_error(page, exc)
         return None
