@@ -1,7 +1,7 @@
 # Service Desk — build, run and test.
 #
 #   make run     open the application (GUI) on the default database
-#   make test    unit and UI tests (headless) on SQLite and on PostgreSQL, then ruff
+#   make test    unit and UI tests (headless, in parallel) on SQLite and on PostgreSQL, then the import contracts and ruff
 #
 # On Debian/Ubuntu as root the system packages Qt and the tests need are installed
 # first (only the missing ones). As a normal user that step is skipped with a note.
@@ -47,10 +47,10 @@ endef
 
 help:
 	@echo "make run           open the application"
-	@echo "make test          run the tests (PYTEST_ARGS='-k name' to pass options), then ruff"
-	@echo "make lint          ruff only"
+	@echo "make test          run the tests (PYTEST_ARGS='-k name' to pass options), then lint-imports and ruff"
+	@echo "make lint          ruff and the import contracts only"
 	@echo "make bench         run the benchmarks"
-	@echo "make translations  compile resources/translations/*.ts to .qm"
+	@echo "make translations  extract texts into resources/translations/*/LC_MESSAGES/desk_app.po, compile .mo"
 	@echo "make deps          install missing Debian packages (root only)"
 	@echo "make venv          create .venv and install the app with its test extras"
 	@echo "make clean         remove caches and build output (distclean also removes .venv)"
@@ -77,22 +77,30 @@ run: deps-runtime venv
 
 # The tests run twice: on SQLite, then on a throwaway PostgreSQL server (tools/with_postgres.sh;
 # skipped with a note when PostgreSQL is missing and cannot be installed). PG=0 skips the second run.
-# ruff runs even when a test fails, so one CI run reports both; the exit status is the worst.
+# Each run spreads the tests over the cores (pytest-xdist; TEST_WORKERS=0 runs them in one process).
+# ruff and the import contracts (lint-imports) run even when a test fails, so one CI run reports
+# everything; the exit status is the worst.
 PG ?= 1
+TEST_WORKERS ?= auto
+PYTEST := QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 test: deps venv
 	@status=0; \
-	echo "QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS)   # on SQLite"; \
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+	echo "$(PYTEST)   # on SQLite"; \
+	$(PYTEST) || status=$$?; \
 	if [ "$(PG)" != 0 ]; then \
-		echo "tools/with_postgres.sh $(VPY) -m pytest -q $(PYTEST_ARGS)   # on PostgreSQL"; \
-		QT_QPA_PLATFORM=offscreen tools/with_postgres.sh $(VPY) -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+		echo "tools/with_postgres.sh $(PYTEST)   # on PostgreSQL"; \
+		QT_QPA_PLATFORM=offscreen tools/with_postgres.sh $(VPY) -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS) \
+			|| status=$$?; \
 	fi; \
+	echo "$(VENV)/bin/lint-imports"; \
+	$(VENV)/bin/lint-imports --no-cache || status=1; \
 	echo "$(VENV)/bin/ruff check $(LINT_PATHS)"; \
 	$(VENV)/bin/ruff check $(LINT_PATHS) || status=1; \
 	exit $$status
 
 lint: venv
 	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: deps venv
 	@if [ -f benchmarks/__main__.py ]; then \
@@ -101,10 +109,10 @@ bench: deps venv
 		echo "make: no benchmarks yet (benchmarks/__main__.py does not exist)"; \
 	fi
 
+# Scan desk_app/ for every text a user reads, merge it into each language's .po (the one catalogue,
+# edited with any .po editor) and compile the .mo the application reads; lists what is untranslated.
 translations: venv
-	@shopt -s nullglob; ts=(resources/translations/*.ts); \
-	if [ $${#ts[@]} -eq 0 ]; then echo "make: no .ts files in resources/translations"; \
-	else $(VENV)/bin/pyside6-lrelease "$${ts[@]}"; fi
+	$(VPY) tools/translations.py
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .bench build dist *.egg-info

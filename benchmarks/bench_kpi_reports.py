@@ -21,11 +21,12 @@ GROUP BY t.assignee_id
 
 
 def run(db_path: Path) -> list[dict]:
-    from desk_app.db import close_database, open_database
     from desk_app.reports import catalog
-    from desk_app.services import kpi, report_data
+    from desk_app.services import kpi, service_report_figures
+    from desk_app.services.opening import open_desk
+    from desk_app.store.connection import close_database
 
-    db = open_database(db_path)
+    db = open_desk(db_path)
     con = sqlite3.connect(db_path)
     try:
         seconds, first, standings = best_of(lambda: kpi.monthly_standings(MONTH))
@@ -33,7 +34,7 @@ def run(db_path: Path) -> list[dict]:
         results = [{"name": "kpi_monthly_standings", "seconds": round(seconds, 4), "first_seconds": round(first, 4),
                     "baseline_seconds": round(baseline, 4), "technicians": len(standings.technicians),
                     "raw_rows": len(raw), "rss_mb": rss_mb()}]
-        figures_seconds, _, figures = best_of(lambda: report_data.monthly_service(MONTH), repeat=3)
+        figures_seconds, _, figures = best_of(lambda: service_report_figures.monthly_service(MONTH), repeat=3)
         meta = catalog.BuildMeta(number="FW-BENCH", version="1", language="zh_CN")
         build_seconds, _, pdf = best_of(lambda: catalog.build_pdf("monthly-service", figures, meta), repeat=3)
         results.append({"name": "report_monthly_service", "seconds": round(figures_seconds + build_seconds, 4),

@@ -53,17 +53,18 @@ def make_rows(n: int, seed: int = 1) -> list:
 
 
 def run(db_path: str | Path) -> list[dict]:
-    from desk_app.db import close_database, open_database
     from desk_app.io.ledger import title_text, write_ledger
     from desk_app.services.auth import create_first_admin
     from desk_app.services.ledger import export_ledger, import_ledger
+    from desk_app.services.opening import open_desk
+    from desk_app.store.connection import close_database
 
     base = Path(db_path).parent if db_path else Path(tempfile.gettempdir())
     work = Path(tempfile.mkdtemp(prefix="bench-ledger-", dir=base if base.is_dir() else None))
     source = work / "ledger-10000.xlsx"
     write_ledger(source, make_rows(ROWS), title_text("2026-10"))
 
-    db = open_database(work / "ledger.sqlite")
+    db = open_desk(work / "ledger.sqlite")
     try:
         admin = create_first_admin("bench", "Bench", "bench-pass-1")
         cpu, wall = time.process_time(), time.perf_counter()

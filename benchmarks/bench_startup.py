@@ -18,12 +18,12 @@ start = time.perf_counter()
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 if sys.argv[2] == "app":
-    from desk_app.db import open_database
+    from desk_app.services.opening import open_desk
     from desk_app.models import User
-    from desk_app.services.auth import Actor
+    from desk_app.services.actor import Actor
     from desk_app.ui.context import AppContext
     from desk_app.ui.main_window import MainWindow
-    db = open_database(sys.argv[1])
+    db = open_desk(sys.argv[1])
     actor = Actor.from_user(User.get(User.username == "admin"))
     from pathlib import Path
     window = MainWindow(AppContext(actor, Path(sys.argv[1])), db)

@@ -46,12 +46,13 @@ def _substring_where() -> str:
 def run(db_path: Path) -> list[dict]:
     from peewee import fn
 
-    from desk_app.db import close_database, open_database
     from desk_app.models import Team, Ticket
-    from desk_app.services import search, tickets
-    from desk_app.services.tickets import TicketFilter
+    from desk_app.services import search, ticket_list
+    from desk_app.services.opening import open_desk
+    from desk_app.services.ticket_list import TicketFilter
+    from desk_app.store.connection import close_database
 
-    db = open_database(db_path)
+    db = open_desk(db_path)
     con = sqlite3.connect(str(db_path))
     out: list[dict] = []
     total = Ticket.select().count()
@@ -73,8 +74,8 @@ def run(db_path: Path) -> list[dict]:
                     "rows": len(rows), "count": count, "tickets": total, "rss_mb": rss_mb(), **extra})
 
     def page(f: TicketFilter, offset: int = 0, sort: str = "reported_at", descending: bool = True):
-        return lambda: (tickets.count_tickets(f), tickets.list_tickets(f, sort=sort, descending=descending,
-                                                                         offset=offset, limit=PAGE))
+        return lambda: (ticket_list.count_tickets(f), ticket_list.list_tickets(f, sort=sort, descending=descending,
+                                                                                 offset=offset, limit=PAGE))
 
     measure("first_page", page(TicketFilter()), lambda: _raw_page(con, "1", ()),
             lambda: _naive_page(con, "1", ()))

@@ -60,12 +60,13 @@ _WORDS = ["打印机", "无法打印", "网络", "断网", "电脑", "蓝屏", "
 
 def generate(path: Path, tickets: int, seed: int = 1) -> None:
     """Plain tickets with insert_many (the fallback when the demo command is not available)."""
-    from desk_app.db import close_database, open_database
     from desk_app.models import CustomerUnit, Team, Ticket, User
-    from desk_app.services.tickets import ALL_STATES, sla_due
+    from desk_app.services.opening import open_desk
+    from desk_app.services.ticket_rules import ALL_STATES, sla_due
+    from desk_app.store.connection import close_database
 
     rng = random.Random(seed)
-    db = open_database(path)
+    db = open_desk(path)
     with db.atomic():
         teams = [Team.create(name=f"维修{i}班").id for i in range(1, 7)]
         users = [User.create(username=f"tech{i}", full_name=f"技术员{i}", roles="technician",

@@ -6,9 +6,9 @@ import sys
 
 from desk_app import __version__
 from desk_app.commands import COMMANDS
+from desk_app.errors import DeskError
 from desk_app.i18n import resolve_language, set_language
-from desk_app.paths import resolve_db_path
-from desk_app.services.errors import DeskError
+from desk_app.store.paths import resolve_db_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(db_path, args.lang)
     set_language(resolve_language(args.lang))
-    from desk_app.db import close_database, open_database
+    from desk_app.services.opening import open_desk
+    from desk_app.store.connection import close_database
 
     command = next(c for c in COMMANDS if args.command == c.NAME)
     if not getattr(command, "OPENS_DATABASE", True):
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"desk-app {args.command}: {exc}", file=sys.stderr)
             return 1
     try:
-        db = open_database(db_path)
+        db = open_desk(db_path)
     except DeskError as exc:
         print(f"desk-app: {exc}", file=sys.stderr)
         return 1

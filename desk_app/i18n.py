@@ -1,13 +1,21 @@
-"""Language choice and the one translation table for text made outside Qt (services, reports, CLI).
+"""Language choice and the one translation catalogue of everything a user reads.
 
-Source strings are English; `t()` returns the Simplified Chinese text when the language is zh_CN.
-The Qt UI uses `tr()` and the .qm files under resources/translations/ instead.
+Source strings are English. The catalogue of a language is a gettext file,
+resources/translations/<language>/LC_MESSAGES/desk_app.mo, compiled from the .po a translator edits
+(`make translations`). Services, reports, the CLI and mail translate with `t()` / `translate()`; the Qt
+widgets read the same catalogue through `desk_app.ui.translator` (their texts carry the Qt context as
+msgctxt). Texts that are translated later, from a variable, are marked where they are written with `N_()`.
 """
 
+import functools
+import gettext
 import locale
 import os
 
-from desk_app.i18n_zh import ZH
+from desk_app import RESOURCES
+
+CATALOGUES = RESOURCES / "translations"
+DOMAIN = "desk_app"
 
 SUPPORTED = ("zh_CN", "en")
 _language = "en"
@@ -39,14 +47,60 @@ def current_language() -> str:
     return _language
 
 
-def translate(language: str | None, text: str, /, **values: object) -> str:
+DIMENSION_CONTEXT = "survey dimension"
+
+
+class _NotFound(gettext.NullTranslations):
+    """The last fallback of a catalogue: None for a text it lacks, so a caller can tell "missing" apart."""
+
+    def gettext(self, message: str) -> None:  # type: ignore[override]
+        return None
+
+    def pgettext(self, context: str, message: str) -> None:  # type: ignore[override]
+        return None
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> None:  # type: ignore[override]
+        return None
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> None:  # type: ignore[override]
+        return None
+
+
+@functools.cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue of `language` (an empty one for English, the source language)."""
+    if language not in SUPPORTED or language == "en":
+        found: gettext.NullTranslations = gettext.NullTranslations()
+    else:
+        found = gettext.translation(DOMAIN, CATALOGUES, [language])
+    found.add_fallback(_NotFound())
+    return found
+
+
+def lookup(language: str, context: str | None, text: str, n: int | None = None) -> str | None:
+    """The translation of `text` in `context` (None: no msgctxt), or None when the catalogue has none."""
+    found = catalogue(language)
+    if context is None:
+        return found.gettext(text) if n is None else found.ngettext(text, text, n)
+    return found.pgettext(context, text) if n is None else found.npgettext(context, text, text, n)
+
+
+def translate(language: str | None, text: str, /, context: str | None = None, **values: object) -> str:
     """Translate `text` into `language` (None: the current one) and fill in `{name}` placeholders.
 
-    Reports use it to print in their own language without switching the application's.
+    Reports use it to print in their own language without switching the application's. A `context`
+    tells apart one English text that has two translations (gettext's msgctxt); a text the context lacks
+    falls back to the plain one.
     """
-    if (language or _language) == "zh_CN":
-        text = ZH.get(text, text)
+    language = language or _language
+    found = (lookup(language, context, text) if context else None) or lookup(language, None, text)
+    text = found or text
     return text.format(**values) if values else text
+
+
+def N_(text: str, /, context: str | None = None) -> str:
+    """Mark `text` for the catalogue where it is written; it is translated later, when shown."""
+    return text
 
 
 def t(text: str, /, **values: object) -> str:
@@ -59,60 +113,74 @@ def label(code: str, language: str | None = None) -> str:
     return translate(language, CODE_LABELS.get(code, code))
 
 
-#: English display names of the codes in `desk_app.models.enums`; `t()` gives the Chinese.
+#: English names of the survey dimensions (R27); apart from CODE_LABELS because "quality" is also a role.
+#: Translated in the context DIMENSION_CONTEXT: "Service attitude" is also the technician's (R14).
+DIMENSION_LABELS: dict[str, str] = {
+    "overall": N_("Overall evaluation of the team", context=DIMENSION_CONTEXT),
+    "quality": N_("Service quality", context=DIMENSION_CONTEXT),
+    "process": N_("Process operation", context=DIMENSION_CONTEXT),
+    "technical": N_("Professional and technical ability", context=DIMENSION_CONTEXT),
+    "response": N_("Timely response", context=DIMENSION_CONTEXT),
+    "resolution": N_("Timely resolution", context=DIMENSION_CONTEXT),
+    "attitude": N_("Service attitude", context=DIMENSION_CONTEXT),
+    "communication": N_("Communication", context=DIMENSION_CONTEXT),
+}
+
+
+#: English display names of the codes in `desk_app.models.enums`; `label()` translates them.
 CODE_LABELS: dict[str, str] = {
-    "agent": "Service desk agent",
-    "technician": "Technician L2",
-    "team_lead": "Team lead",
-    "dispatcher": "Dispatcher",
-    "manager": "Manager",
-    "quality": "Quality controller",
-    "admin": "Administrator",
-    "hotline": "Hotline",
-    "email": "Email",
-    "walk_in": "Walk-in",
-    "self_service": "Self-service",
-    "new": "New",
-    "assigned": "Assigned",
-    "in_progress": "In progress",
-    "escalated_l2": "Escalated (L2)",
-    "escalated_vendor": "Escalated (vendor)",
-    "resolved": "Resolved",
-    "closed": "Closed",
-    "very_satisfied": "Very satisfied",
-    "satisfied": "Satisfied",
-    "basic": "Basically satisfied",
-    "dissatisfied": "Dissatisfied",
-    "very_dissatisfied": "Very dissatisfied",
-    "normal": "Normal",
-    "important": "Important",
-    "core": "Core",
-    "phone": "Phone",
-    "callback": "Callback",
-    "survey": "Survey",
-    "recorded": "Recorded",
-    "accepted": "Accepted",
-    "invalid": "Invalid",
-    "form": "Record form",
-    "dispatched": "Dispatched",
-    "verified": "Verified",
-    "proposed": "Proposed",
-    "agreed": "Agreed",
-    "done": "Done",
-    "confirmed": "Confirmed",
-    "reopened": "Reopened",
-    "successful": "Successful",
-    "unsuccessful": "Unsuccessful",
-    "withdrawn": "Withdrawn",
-    "revisit": "Revisit form",
-    "complaint": "Complaint",
-    "meeting": "Fault analysis meeting",
-    "other": "Other",
-    "self": "Team lead self-evaluation",
-    "close": "Close",
-    "escalate": "Escalated",
-    "note": "Note",
-    "open": "Open",
-    "submitted": "Submitted",
-    "discussed": "Discussed at the meeting",
+    "agent": N_("Service desk agent"),
+    "technician": N_("Technician L2"),
+    "team_lead": N_("Team lead"),
+    "dispatcher": N_("Dispatcher"),
+    "manager": N_("Manager"),
+    "quality": N_("Quality controller"),
+    "admin": N_("Administrator"),
+    "hotline": N_("Hotline"),
+    "email": N_("Email"),
+    "walk_in": N_("Walk-in"),
+    "self_service": N_("Self-service"),
+    "new": N_("New"),
+    "assigned": N_("Assigned"),
+    "in_progress": N_("In progress"),
+    "escalated_l2": N_("Escalated (L2)"),
+    "escalated_vendor": N_("Escalated (vendor)"),
+    "resolved": N_("Resolved"),
+    "closed": N_("Closed"),
+    "very_satisfied": N_("Very satisfied"),
+    "satisfied": N_("Satisfied"),
+    "basic": N_("Basically satisfied"),
+    "dissatisfied": N_("Dissatisfied"),
+    "very_dissatisfied": N_("Very dissatisfied"),
+    "normal": N_("Normal"),
+    "important": N_("Important"),
+    "core": N_("Core"),
+    "phone": N_("Phone"),
+    "callback": N_("Callback"),
+    "survey": N_("Survey"),
+    "recorded": N_("Recorded"),
+    "accepted": N_("Accepted"),
+    "invalid": N_("Invalid"),
+    "form": N_("Record form"),
+    "dispatched": N_("Dispatched"),
+    "verified": N_("Verified"),
+    "proposed": N_("Proposed"),
+    "agreed": N_("Agreed"),
+    "done": N_("Done"),
+    "confirmed": N_("Confirmed"),
+    "reopened": N_("Reopened"),
+    "successful": N_("Successful"),
+    "unsuccessful": N_("Unsuccessful"),
+    "withdrawn": N_("Withdrawn"),
+    "revisit": N_("Revisit form"),
+    "complaint": N_("Complaint"),
+    "meeting": N_("Fault analysis meeting"),
+    "other": N_("Other"),
+    "self": N_("Team lead self-evaluation"),
+    "close": N_("Close"),
+    "escalate": N_("Escalated"),
+    "note": N_("Note"),
+    "open": N_("Open"),
+    "submitted": N_("Submitted"),
+    "discussed": N_("Discussed at the meeting"),
 }

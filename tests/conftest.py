@@ -15,10 +15,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk_app import i18n, postgres  # noqa: E402
-from desk_app.db import close_database, open_database  # noqa: E402
+from desk_app import i18n  # noqa: E402
 from desk_app.models import Team, User  # noqa: E402
-from desk_app.services.auth import Actor, create_first_admin, hash_password, needs_first_admin  # noqa: E402
+from desk_app.services.actor import Actor  # noqa: E402
+from desk_app.services.auth import create_first_admin, needs_first_admin
+from desk_app.services.opening import open_desk  # noqa: E402
+from desk_app.services.passwords import hash_password
+from desk_app.store import postgres  # noqa: E402
+from desk_app.store.connection import close_database
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +72,7 @@ def pg_template() -> Iterator[str | None]:
         return
     name = f"desk_template_{os.getpid()}"
     _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}")
-    close_database(open_database(postgres.with_database(TEST_PG_URL, name)))
+    close_database(open_desk(postgres.with_database(TEST_PG_URL, name)))
     yield name
     _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
@@ -88,7 +92,7 @@ def db_path(tmp_path: Path, pg_template: str | None) -> Iterator[Path | str]:
 @pytest.fixture
 def db(db_path: Path):
     """A new, migrated database (a temp file, or a PostgreSQL database), bound to the models."""
-    database = open_database(db_path)
+    database = open_desk(db_path)
     yield database
     close_database(database)
 

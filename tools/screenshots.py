@@ -19,10 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
-from desk_app.db import close_database, open_database  # noqa: E402
 from desk_app.demo import load_demo  # noqa: E402
 from desk_app.demo.people import DEMO_PASSWORD as DEMO  # noqa: E402
 from desk_app.services import auth  # noqa: E402
+from desk_app.services.opening import open_desk  # noqa: E402
+from desk_app.store.connection import close_database
 from desk_app.ui.app import make_application, set_ui_language  # noqa: E402
 from desk_app.ui.context import AppContext  # noqa: E402
 from desk_app.ui.fonts import apply_ui_font  # noqa: E402
@@ -68,7 +69,7 @@ def main() -> None:
     apply_ui_font(app)
     set_ui_language(app, "zh_CN")
     db_path = temp / "demo.sqlite"
-    db = open_database(db_path)
+    db = open_desk(db_path)
     load_demo(until=date(2026, 10, 31), tickets=600, seed=1)
     # the demo has no generated report yet: draft and submit October's monthly service report
     from desk_app.services import reports

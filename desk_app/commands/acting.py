@@ -1,9 +1,9 @@
 """Who a command-line job acts as (R1: every action is done by a user)."""
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import label, t
 from desk_app.models import User
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 
 
 def acting_user(username: str | None, roles: tuple[str, ...]) -> Actor:

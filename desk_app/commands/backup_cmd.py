@@ -5,8 +5,8 @@ from pathlib import Path
 
 from peewee import Database
 
-from desk_app import backup, postgres
 from desk_app.services import settings
+from desk_app.store import backup, postgres
 
 NAME = "backup"
 HELP = "back up the database (into the rotation folder, or to -o FILE)"

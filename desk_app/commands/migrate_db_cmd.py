@@ -1,15 +1,15 @@
 """`desk-app migrate-db --from FILE --to postgresql://…`: move a desk from its SQLite file to PostgreSQL.
 
 The target must be an empty database. Every table is copied, counted and checksummed in one
-transaction (desk_app.transfer): the target gets the whole desk or nothing.
+transaction (desk_app.store.transfer): the target gets the whole desk or nothing.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-from desk_app import postgres
 from desk_app.i18n import t
+from desk_app.store import postgres
 
 NAME = "migrate-db"
 HELP = "copy a desk's SQLite file into an empty PostgreSQL database (verified by row counts and checksums)"
@@ -25,13 +25,15 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: object = None) -> int:
-    from desk_app.transfer import copy_database
+    from desk_app.services.opening import backup_before_migration
+    from desk_app.store.transfer import copy_database
 
     def progress(table: str, rows: int) -> None:
         if sys.stderr.isatty():
             print(f"\r{table}: {rows}", end="", file=sys.stderr, flush=True)
 
-    copied = copy_database(args.source, args.target, progress=progress)
+    copied = copy_database(args.source, args.target, progress=progress,
+                           before_migrate=backup_before_migration())
     if sys.stderr.isatty():
         print(file=sys.stderr)
     width = max(len(c.table) for c in copied)

@@ -27,7 +27,7 @@ KINDS = ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "ann
 
 def period_arg(text: str) -> str:
     """argparse type: a well-formed period (YYYY-MM, YYYY-Qn or YYYY); exit 2 otherwise."""
-    from desk_app.services.report_data import period_shape_of
+    from desk_app.services.report_periods import period_shape_of
 
     if period_shape_of(text) is None:
         raise argparse.ArgumentTypeError(f"not a period YYYY-MM, YYYY-Qn or YYYY: {text!r}")
@@ -43,11 +43,11 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
-    from desk_app.services import report_data, reports
+    from desk_app.services import report_periods, reports
 
-    wanted = report_data.PERIOD_SHAPE[args.kind]
-    if report_data.period_shape_of(args.period) != wanted:
-        args.report_parser.error(f"{args.kind} needs a period like {report_data.PERIOD_EXAMPLE[wanted]}, "
+    wanted = report_periods.PERIOD_SHAPE[args.kind]
+    if report_periods.period_shape_of(args.period) != wanted:
+        args.report_parser.error(f"{args.kind} needs a period like {report_periods.PERIOD_EXAMPLE[wanted]}, "
                                  f"not {args.period!r}")  # exits with 2
     actor = acting_user(None, (Role.MANAGER, Role.ADMIN))
     row = reports.generate(actor, args.kind, args.period, current_language())

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from peewee import Database
 
-from desk_app import backup, postgres
-from desk_app.db import close_database, open_database
+from desk_app.services.opening import open_desk
+from desk_app.store import backup, postgres
+from desk_app.store.connection import close_database
 
 NAME = "restore"
 HELP = "replace the database with a backup file (the current one is backed up first)"
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
     shown = postgres.redact(db_path) if postgres.is_postgres(db) else db_path
     close_database(db)
     saved = backup.restore_database(args.file, db_path)
-    close_database(open_database(db_path))  # migrates a restored older schema
+    close_database(open_desk(db_path))  # migrates a restored older schema
     if saved:
         print(f"previous database saved as {saved}")
     print(f"restored {args.file} into {shown}")

@@ -16,9 +16,9 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from desk_app.commands.acting import acting_user
+from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models.enums import Role
-from desk_app.services.errors import ValidationError
 
 NAME = "survey"
 HELP = "export questionnaire workbooks of a survey plan, import returned ones (R29, R30)"
@@ -39,17 +39,17 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
-    from desk_app.services import survey_collection, survey_plans
+    from desk_app.services import survey_collection, survey_export, survey_plan_rows, survey_plan_states
 
     actor = acting_user(args.user, (Role.QUALITY, Role.MANAGER))
     if args.action == "export":
-        plan = survey_plans.find_plan(args.plan)
-        result = survey_plans.export_workbooks(actor, plan.id, args.output, only_unsent=args.unsent)
+        plan = survey_plan_rows.find_plan(args.plan)
+        result = survey_export.export_workbooks(actor, plan.id, args.output, only_unsent=args.unsent)
         for path in result.files:
             print(path)
         print(t("{n} workbooks of survey plan {number} written to {folder}; the plan is {state}.",
                 n=len(result.files), number=result.plan_number, folder=result.folder,
-                state=survey_plans.state_label(result.state)), file=sys.stderr)
+                state=survey_plan_states.state_label(result.state)), file=sys.stderr)
         return 0
     outcomes = survey_collection.import_paths(actor, args.paths)
     if not outcomes:

@@ -17,9 +17,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
-    from desk_app.services import reports
+    from desk_app.services import report_verify
 
-    result = reports.verify_file(args.file)
+    result = report_verify.verify_file(args.file)
     parts = [result.status]
     if result.number:
         parts.append(result.number)

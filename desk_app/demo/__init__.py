@@ -22,11 +22,11 @@ from desk_app.demo.knowledge import create_articles
 from desk_app.demo.people import create_people
 from desk_app.demo.surveys import create_surveys
 from desk_app.demo.tickets import create_tickets, period_start
+from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models import Ticket, User, database_proxy
 from desk_app.services import audit, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 
 MAX_TICKETS = 1_000_000
 

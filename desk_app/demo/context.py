@@ -127,7 +127,7 @@ def bulk_insert(model: type[Model], rows: Sequence[dict[str, object]]) -> None:
         for offset in range(0, len(rows), per_statement):
             model.insert_many(rows[offset: offset + per_statement]).execute()
         if "id" in rows[0]:  # ids given: move the serial sequence past them
-            from desk_app.postgres import fix_sequences
+            from desk_app.store.postgres import fix_sequences
 
             fix_sequences(database_proxy.obj, [model])
         return

@@ -7,7 +7,7 @@ from desk_app.demo.context import ContactInfo, DemoContext, StaffInfo, TeamInfo,
 from desk_app.i18n import current_language, label
 from desk_app.models import Contact, CustomerUnit, Team, User
 from desk_app.models.enums import Role
-from desk_app.services.auth import hash_password
+from desk_app.services.passwords import hash_password
 
 ADMIN_PASSWORD = "admin123"
 DEMO_PASSWORD = "demo1234"

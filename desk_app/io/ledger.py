@@ -11,12 +11,12 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 
-from desk_app.i18n import current_language, t
+from desk_app.errors import ValidationError
+from desk_app.i18n import N_, current_language, t
 from desk_app.io.excel_util import (
     DATETIME_FORMAT,
     IsCancelled,
     Progress,
-    XlsxReader,
     cell_text,
     check_cancelled,
     column_letter,
@@ -30,8 +30,8 @@ from desk_app.io.excel_util import (
     report,
     save_atomic,
 )
-from desk_app.services.errors import ValidationError
-from desk_app.services.validation import LONG_TEXT, SHORT_TEXT
+from desk_app.io.xlsx_reader import XlsxReader
+from desk_app.models.base import LONG_TEXT, SHORT_TEXT
 
 CHUNK = 500  # rows between progress reports / cancellation checks
 
@@ -65,7 +65,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("resolved_at", "完成时间", "Resolved At", "time", False, 17),
     Column("closed_at", "关闭时间", "Closed At", "time", False, 17),
     Column("cause", "原因分析", "Cause", "long", False, 24, LONG_TEXT),
-    Column("resolution", "处理方法", "Resolution", "long", False, 24, LONG_TEXT),
+    Column("resolution", "处理方法", N_("Resolution"), "long", False, 24, LONG_TEXT),
     Column("self_points", "工长测评分值", "Team Lead Score", "score", False, 10),
     Column("self_comment", "工长评语", "Team Lead Comment", "long", False, 20, LONG_TEXT),
     Column("dispatcher_points", "调度测评分值", "Dispatcher Score", "score", False, 10),

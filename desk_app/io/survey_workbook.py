@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desk_app.i18n import t
-from desk_app.io.excel_util import cell_text, neutralise, open_workbook, save_atomic
-from desk_app.services.errors import ValidationError
+from desk_app.errors import ValidationError
+from desk_app.i18n import N_, t, translate
+from desk_app.io.excel_util import cell_text, neutralise, save_atomic
+from desk_app.io.xlsx_reader import open_workbook
 
 MARKER = "desk-app survey workbook"
 FORMAT = "1"
@@ -42,36 +43,37 @@ CHOICES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "text": (),
 }
 
-#: Fixed texts of the sheet, per workbook language (the workbook's language can differ from the UI's).
+#: Fixed texts of the sheet, English source strings in the catalogue context _CONTEXT (the sheet has its own
+#: wording). A workbook is written in its own language, which can differ from the UI's.
+_CONTEXT = "survey workbook"
+
+
 _TEXTS = {
-    "zh_CN": {
-        "sheet": "调查问卷", "number": "序号", "dimension": "维度", "question": "问题", "answer": "答案",
-        "required": "必答", "yes": "是", "no": "", "plan": "问卷编号：{number}　调查期间：{period}",
-        "return_by": "　请于 {date} 前交回", "recipient": "填写单位：{unit}　填写人：{name}",
-        "anonymous": "本问卷为匿名问卷：答案不与填写人关联。", "unit_only": "填写单位：{unit}",
-        "how": "请在“答案”列的下拉列表中选择您的评价；意见和建议请直接填写。填写后保存本文件并交回，"
-               "请勿增删行或修改问题。",
-        "thanks": "感谢您的支持！", "error_title": "无效的答案", "error": "请从下拉列表中选择一个答案。",
-        "prompt_title": "请选择", "prompt": "从下拉列表中选择",
-    },
-    "en": {
-        "sheet": "Questionnaire", "number": "No.", "dimension": "Dimension", "question": "Question",
-        "answer": "Answer", "required": "Required", "yes": "yes", "no": "",
-        "plan": "Survey {number}, period {period}", "return_by": ", please return by {date}",
-        "recipient": "Unit: {unit}, respondent: {name}",
-        "anonymous": "This questionnaire is anonymous: answers are not linked to the respondent.",
-        "unit_only": "Unit: {unit}",
-        "how": "Choose your answer from the drop-down list in the Answer column; type comments directly. "
-               "Save this file and send it back; do not add or delete rows or change the questions.",
-        "thanks": "Thank you for your support!", "error_title": "Invalid answer",
-        "error": "Please choose an answer from the list.", "prompt_title": "Please choose",
-        "prompt": "Choose from the list",
-    },
+    "sheet": N_("Questionnaire", context=_CONTEXT),
+    "number": N_("No.", context=_CONTEXT),
+    "dimension": N_("Dimension", context=_CONTEXT),
+    "question": N_("Question", context=_CONTEXT),
+    "answer": N_("Answer", context=_CONTEXT),
+    "required": N_("Required", context=_CONTEXT),
+    "yes": N_("yes", context=_CONTEXT),
+    "no": "",
+    "plan": N_("Survey {number}, period {period}", context=_CONTEXT),
+    "return_by": N_(", please return by {date}", context=_CONTEXT),
+    "recipient": N_("Unit: {unit}, respondent: {name}", context=_CONTEXT),
+    "anonymous": N_("This questionnaire is anonymous: answers are not linked to the respondent.", context=_CONTEXT),
+    "unit_only": N_("Unit: {unit}", context=_CONTEXT),
+    "how": N_("Choose your answer from the drop-down list in the Answer column; type comments directly. "
+              "Save this file and send it back; do not add or delete rows or change the questions.", context=_CONTEXT),
+    "thanks": N_("Thank you for your support!", context=_CONTEXT),
+    "error_title": N_("Invalid answer", context=_CONTEXT),
+    "error": N_("Please choose an answer from the list.", context=_CONTEXT),
+    "prompt_title": N_("Please choose", context=_CONTEXT),
+    "prompt": N_("Choose from the list", context=_CONTEXT),
 }
 
 
 def texts(language: str) -> dict[str, str]:
-    return _TEXTS["zh_CN" if language == "zh_CN" else "en"]
+    return {key: translate(language, text, context=_CONTEXT) if text else text for key, text in _TEXTS.items()}
 
 
 def choice_labels(answer_type: str, language: str) -> tuple[str, ...]:

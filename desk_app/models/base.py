@@ -12,8 +12,12 @@ from peewee import (
     fn,
 )
 
-#: Bound to a real database by `desk_app.db.open_database`.
+#: Bound to a real database by `desk_app.store.connection.open_database` (the app: `services.opening.open_desk`).
 database_proxy = DatabaseProxy()
+
+#: Longest one-line and multi-line texts the desk stores (checked by services and importers).
+SHORT_TEXT = 200
+LONG_TEXT = 10_000
 
 
 def on_postgres() -> bool:

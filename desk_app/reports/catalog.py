@@ -18,7 +18,7 @@ from datetime import date
 
 from reportlab.lib.pagesizes import A4, landscape
 
-from desk_app.i18n import CODE_LABELS
+from desk_app.i18n import CODE_LABELS, DIMENSION_LABELS, N_
 from desk_app.reports import builder
 from desk_app.reports.builder import Approval, DocumentHeader, ReportDocument, Signer, VersionRow
 from desk_app.reports.fonts import find_cjk_font
@@ -31,8 +31,6 @@ Content = Callable[[ReportDocument, dict], None]
 
 def code_label(doc: ReportDocument, code: object) -> str:
     """A stored code (state, channel, rating, dimension …) in the document's language."""
-    from desk_app.services.report_data import DIMENSION_LABELS
-
     text = str(code or "")
     if not text:
         return "—"
@@ -73,7 +71,7 @@ def pairs_table(doc: ReportDocument, first_column: str, pairs: Sequence[Sequence
             for k, n in pairs]
     if total and rows:
         rows.append([doc.t("Total"), whole, fmt_pct(100.0 if whole else None)])
-    doc.table([first_column, "Count", "Share"], rows, widths=[5, 2, 2], align=["LEFT", "RIGHT", "RIGHT"],
+    doc.table([first_column, N_("Count"), N_("Share")], rows, widths=[5, 2, 2], align=["LEFT", "RIGHT", "RIGHT"],
               caption=caption)
 
 
@@ -87,7 +85,7 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
         doc.no_data(doc.t("No survey plan has this period ({period}); the report has no answers to analyse.",
                           period=f["period"]))
     else:
-        doc.table(["Plan", "Plan title", "Questionnaire", "Anonymous"],
+        doc.table([N_("Plan"), N_("Plan title"), N_("Questionnaire"), N_("Anonymous")],
                   [[p["number"], p["title"], p["template"], doc.t("Yes") if p["anonymous"] else doc.t("No")]
                    for p in f["plans"]], widths=[2.2, 4, 4, 1.4])
     doc.key_figures([
@@ -112,13 +110,13 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
     if dims and any(d["mean_points"] is not None for d in dims):
         doc.bar_chart([code_label(doc, d["dimension"]) for d in dims], [d["mean_points"] or 0 for d in dims],
                       title=doc.t("Mean points per dimension"))
-    doc.table(["Dimension", "Answers", "Satisfaction rate", "Mean points"],
+    doc.table([N_("Dimension"), N_("Answers"), N_("Satisfaction rate"), N_("Mean points")],
               [[code_label(doc, d["dimension"]), d["answers"], fmt_pct(d["satisfaction_rate"]),
                 fmt_num(d["mean_points"])] for d in dims], widths=[5, 1.5, 2, 2],
               align=["LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
     doc.heading(doc.t("Satisfaction by question"))
-    doc.table(["No.", "Question", "Dimension", "Answers", "Satisfaction rate", "Mean points"],
+    doc.table([N_("No."), N_("Question"), N_("Dimension"), N_("Answers"), N_("Satisfaction rate"), N_("Mean points")],
               [[q["seq"], q["text"], code_label(doc, q["dimension"]), q["answers"], fmt_pct(q["satisfaction_rate"]),
                 fmt_num(q["mean_points"])] for q in f["questions"]], widths=[0.8, 6, 2.4, 1.3, 1.6, 1.5],
               align=["RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
@@ -128,7 +126,7 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
     if units:
         doc.bar_chart([u["unit"] or "—" for u in units], [u["satisfaction_rate"] or 0 for u in units],
                       title=doc.t("Satisfaction rate per customer unit (%)"), value_max=100, value_format="{:.1f}")
-    doc.table(["Customer unit", "Questionnaires", "Answers", "Satisfaction rate", "Mean points"],
+    doc.table([N_("Customer unit"), N_("Questionnaires"), N_("Answers"), N_("Satisfaction rate"), N_("Mean points")],
               [[u["unit"] or "—", u["responses"], u["answers"], fmt_pct(u["satisfaction_rate"]),
                 fmt_num(u["mean_points"])] for u in units], widths=[5, 1.8, 1.5, 2, 1.8],
               align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"])
@@ -174,23 +172,24 @@ class KindSpec:
     prefix: str  # document number prefix
     content: str  # "module:function" of the content function (imported lazily)
     landscape: bool = False
-    distribution: str = "Service desk, team leads and management"
+    distribution: str = N_("Service desk, team leads and management")
 
 
 KINDS: dict[str, KindSpec] = {
     s.kind: s
     for s in (
-        KindSpec("monthly-service", "Service report", "FW", "desk_app.reports.monthly_service:content"),
-        KindSpec("monthly-evaluation", "Monthly evaluation report", "KP",
+        KindSpec("monthly-service", N_("Service report"), "FW", "desk_app.reports.monthly_service:content"),
+        KindSpec("monthly-evaluation", N_("Monthly evaluation report"), "KP",
                  "desk_app.reports.monthly_evaluation:content"),
-        KindSpec("quarterly-satisfaction", "Customer satisfaction survey report", "MY",
+        KindSpec("quarterly-satisfaction", N_("Customer satisfaction survey report"), "MY",
                  "desk_app.reports.catalog:survey_content"),
-        KindSpec("annual-survey", "User satisfaction survey analysis report", "FX",
+        KindSpec("annual-survey", N_("User satisfaction survey analysis report"), "FX",
                  "desk_app.reports.catalog:survey_content"),
-        KindSpec("meeting-agenda", "Fault analysis meeting agenda", "GZH", "desk_app.reports.meeting_agenda:content",
-                 landscape=True, distribution="Team leads, managers and the quality controller"),
-        KindSpec("revisit-form", "Dissatisfaction revisit form", "HFB", "desk_app.reports.forms:revisit_content"),
-        KindSpec("complaint-feedback", "Customer complaint feedback form", "TSF",
+        KindSpec("meeting-agenda", N_("Fault analysis meeting agenda"), "GZH",
+                 "desk_app.reports.meeting_agenda:content",
+                 landscape=True, distribution=N_("Team leads, managers and the quality controller")),
+        KindSpec("revisit-form", N_("Dissatisfaction revisit form"), "HFB", "desk_app.reports.forms:revisit_content"),
+        KindSpec("complaint-feedback", N_("Customer complaint feedback form"), "TSF",
                  "desk_app.reports.forms:complaint_content"),
         KindSpec("improvement-table", "Service improvement project tracking table", "GZB",
                  "desk_app.reports.forms:improvement_content", landscape=True),
@@ -235,13 +234,13 @@ def _signers(kind: str, meta: BuildMeta, figures: dict) -> list[Signer]:
     if kind == "revisit-form":
         return [Signer("Callback person", figures.get("callback_person", "")),
                 Signer("Team lead", figures.get("team_lead", "")),
-                Signer("Approved by", meta.approver, is_approver=True)]
+                Signer(N_("Approved by"), meta.approver, is_approver=True)]
     if kind == "complaint-feedback":
-        return [Signer("Handled by", meta.drafter, meta.drafted_on),
-                Signer("Verified by (IT service manager)", figures.get("verified_by", "")),
-                Signer("Approved by", meta.approver, is_approver=True)]
-    return [Signer("Drafted by", meta.drafter, meta.drafted_on), Signer("Reviewed by", meta.reviewer),
-            Signer("Approved by", meta.approver, is_approver=True)]
+        return [Signer(N_("Handled by"), meta.drafter, meta.drafted_on),
+                Signer(N_("Verified by (IT service manager)"), figures.get("verified_by", "")),
+                Signer(N_("Approved by"), meta.approver, is_approver=True)]
+    return [Signer(N_("Drafted by"), meta.drafter, meta.drafted_on), Signer(N_("Reviewed by"), meta.reviewer),
+            Signer(N_("Approved by"), meta.approver, is_approver=True)]
 
 
 def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:

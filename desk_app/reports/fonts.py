@@ -29,7 +29,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from desk_app.i18n import t
+from desk_app.i18n import N_, t
 
 FALLBACK_FONT = "Helvetica"
 FALLBACK_BOLD = "Helvetica-Bold"
@@ -56,8 +56,8 @@ KNOWN_FONTS: tuple[tuple[Path, Path | None], ...] = (
 
 #: Why an OpenType/CFF font is refused (English source string, translated by `t`).
 CFF_REASON = (
-    "it has PostScript (CFF) outlines, which reportlab cannot embed; "
-    "choose a TrueType font (.ttf/.ttc with glyf outlines)"
+    N_("it has PostScript (CFF) outlines, which reportlab cannot embed; "
+    "choose a TrueType font (.ttf/.ttc with glyf outlines)")
 )
 
 _TRUETYPE_VERSIONS = (0x00010000, 0x74727565)  # 1.0 and 'true'
@@ -123,29 +123,29 @@ def check_font_file(path: str | os.PathLike[str], subfont_index: int = 0) -> str
     """
     p = Path(path)
     if not p.is_file():
-        return "file not found"
+        return N_("file not found")
     try:
         with p.open("rb") as f:
             head = f.read(12)
             if len(head) < 4:
-                return "not a font file (too short)"
+                return N_("not a font file (too short)")
             (version,) = struct.unpack(">I", head[:4])
             if version == _TTCF:
                 if len(head) < 12:
-                    return "damaged TrueType collection"
+                    return N_("damaged TrueType collection")
                 (count,) = struct.unpack(">I", head[8:12])
                 if subfont_index >= count:
-                    return "damaged TrueType collection"
+                    return N_("damaged TrueType collection")
                 f.seek(12 + 4 * subfont_index)
                 (offset,) = struct.unpack(">I", f.read(4))
                 f.seek(offset)
                 (version,) = struct.unpack(">I", f.read(4))
     except (OSError, struct.error):
-        return "cannot read the file"
+        return N_("cannot read the file")
     if version == _OTTO:
         return CFF_REASON
     if version not in _TRUETYPE_VERSIONS:
-        return "not a TrueType font file"
+        return N_("not a TrueType font file")
     return None
 
 
@@ -168,12 +168,12 @@ def _load(path: Path, name: str) -> tuple[TTFont | None, str | None]:
     except TTFError as exc:  # also "postscript outlines are not supported", should the sniff miss it
         if "postscript outlines" in str(exc).lower():
             return None, CFF_REASON
-        return None, "reportlab cannot read it (damaged or unsupported font file)"
+        return None, N_("reportlab cannot read it (damaged or unsupported font file)")
     except Exception:  # a damaged file must not stop the report
-        return None, "reportlab cannot read it (damaged or unsupported font file)"
+        return None, N_("reportlab cannot read it (damaged or unsupported font file)")
     missing = [ch for ch in _PROBE_CHARS if ord(ch) not in font.face.charToGlyph]
     if missing:
-        return None, "it has no Chinese characters"
+        return None, N_("it has no Chinese characters")
     return font, None
 
 

@@ -15,20 +15,21 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from desk_app.i18n import N_
 from desk_app.reports import builder
 from desk_app.reports.builder import ReportDocument, escape_text
 from desk_app.reports.catalog import code_label
 
 #: The revisit form's dissatisfaction types (codes of services.revisits) and their labels.
 REVISIT_TYPES = (
-    ("response_speed", "Response speed"),
+    ("response_speed", N_("Response speed")),
     ("attitude", "Service attitude"),
-    ("device_state", "Device state after repair"),
+    ("device_state", N_("Device state after repair")),
     ("other", "Other"),
 )
 
 #: Revisit form states (services.revisits / RevisitState) as the form prints them.
-REVISIT_STATES = {"open": "To be filled", "submitted": "Submitted", "discussed": "Discussed at the meeting"}
+REVISIT_STATES = {"open": N_("To be filled"), "submitted": N_("Submitted"), "discussed": N_("Discussed at the meeting")}
 
 LABEL_FILL = builder.LABEL_FILL
 RULE = colors.HexColor("#5F6B7A")

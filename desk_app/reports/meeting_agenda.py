@@ -4,6 +4,7 @@ projects to discuss or confirm, and lines for the decisions taken at the meeting
 
 from __future__ import annotations
 
+from desk_app.i18n import N_
 from desk_app.reports.builder import ReportDocument
 from desk_app.reports.catalog import code_label
 
@@ -24,8 +25,8 @@ def content(doc: ReportDocument, f: dict) -> None:
     if not items:
         doc.no_data()
     else:
-        doc.table(["Ticket", "Team", "Technician", "Evaluated by", "Rating", "Customer's words",
-                   "Revisit form", "Corrective measures", "Agreed measure"],
+        doc.table([N_("Ticket"), N_("Team"), N_("Technician"), N_("Evaluated by"), N_("Rating"), N_("Customer's words"),
+                   N_("Revisit form"), N_("Corrective measures"), N_("Agreed measure")],
                   [[i["ticket_number"], i["team"], i["technician"], code_label(doc, i["kind"]),
                     code_label(doc, i["rating"]), i["comment"],
                     f"{i['revisit_form']} {code_label(doc, i['revisit_state'])}".strip() if i["revisit_form"] else "—",
@@ -45,5 +46,5 @@ def content(doc: ReportDocument, f: dict) -> None:
                   caption=t("Improvement projects to discuss or confirm"))
 
     doc.heading(t("Decisions of the meeting"))
-    doc.table(["Item", "Decision (agreed measure, owner, due date)"],
+    doc.table([N_("Item"), N_("Decision (agreed measure, owner, due date)")],
               [[str(n), ""] for n in range(1, 7)], widths=[1, 9], align=["RIGHT", "LEFT"])

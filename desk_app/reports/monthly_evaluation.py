@@ -3,12 +3,13 @@ star and the winning team. Formats `report_data.monthly_evaluation`."""
 
 from __future__ import annotations
 
+from desk_app.i18n import N_
 from desk_app.reports.builder import ReportDocument
 from desk_app.reports.catalog import code_label, pairs_table
 
 #: Who evaluated (EvaluationKind codes), as the report names them.
-KIND_LABELS = {"self": "Team lead self-evaluation", "dispatcher": "Dispatcher callbacks",
-               "manager": "Manager callbacks"}
+KIND_LABELS = {"self": N_("Team lead self-evaluation"), "dispatcher": N_("Dispatcher callbacks"),
+               "manager": N_("Manager callbacks")}
 
 
 def content(doc: ReportDocument, f: dict) -> None:
@@ -29,7 +30,7 @@ def content(doc: ReportDocument, f: dict) -> None:
     teams = f["teams"]
     if teams:
         doc.bar_chart([r["name"] for r in teams], [r["score"] for r in teams], title=t("Team scores"))
-    doc.table(["Rank", "Team", "Evaluated tickets", "Points", "Dissatisfied", "Score"],
+    doc.table([N_("Rank"), N_("Team"), N_("Evaluated tickets"), N_("Points"), N_("Dissatisfied"), N_("Score")],
               [[r["rank"], r["name"], r["evaluated_tickets"], r["points"], r["dissatisfied"], f"{r['score']:.2f}"]
                for r in teams], widths=[1, 4, 2, 1.5, 1.5, 1.5],
               align=["RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"], caption=t("Team standings"))
@@ -40,7 +41,8 @@ def content(doc: ReportDocument, f: dict) -> None:
         top = techs[:12]
         doc.bar_chart([r["name"] for r in top], [r["score"] for r in top],
                       title=t("Technician scores (top {n})", n=len(top)))
-    doc.table(["Rank", "Name", "Team", "Evaluated tickets", "Points", "Dissatisfied", "Score"],
+    doc.table([N_("Rank"), N_("Name"), N_("Team"), N_("Evaluated tickets"), N_("Points"), N_("Dissatisfied"),
+               N_("Score")],
               [[r["rank"], r["name"], r.get("team") or "—", r["evaluated_tickets"], r["points"], r["dissatisfied"],
                 f"{r['score']:.2f}"] for r in techs], widths=[1, 2.4, 2.6, 2, 1.4, 1.5, 1.4],
               align=["RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"],

@@ -1,8 +1,10 @@
 """The monthly service report (服务报告, R35): volume, response and resolution against the SLA,
-callbacks and their results, complaints, improvement projects. Formats `report_data.monthly_service`."""
+callbacks and their results, complaints, improvement projects. Formats
+`service_report_figures.monthly_service`."""
 
 from __future__ import annotations
 
+from desk_app.i18n import N_
 from desk_app.reports.builder import ReportDocument
 from desk_app.reports.catalog import code_label, fmt_num, fmt_opt, fmt_pct, pairs_table
 
@@ -36,7 +38,7 @@ def content(doc: ReportDocument, f: dict) -> None:
         doc.bar_chart([c or "—" for c, _n in top], [n for _c, n in top], title=t("Tickets by category (top 10)"),
                       value_format="{:.0f}")
         pairs_table(doc, "Category", tk["by_category"], codes=False, caption=t("Tickets by category"))
-        doc.table(["Team", "Reported", "Closed"], [[n or "—", r, c] for n, r, c in tk["by_team"]],
+        doc.table([N_("Team"), N_("Reported"), N_("Closed")], [[n or "—", r, c] for n, r, c in tk["by_team"]],
                   widths=[5, 2, 2], caption=t("Tickets by team"))
     else:
         doc.no_data()
@@ -58,8 +60,9 @@ def content(doc: ReportDocument, f: dict) -> None:
         rows.append([p["priority"], fmt_opt(p["response_target_hours"]), r["measured"], fmt_pct(r["on_time_rate"]),
                      fmt_num(r["mean_hours"]), fmt_opt(p["resolution_target_hours"]), s["measured"],
                      fmt_pct(s["on_time_rate"]), fmt_num(s["mean_hours"])])
-    doc.table(["Priority", "Response due (h)", "Responded", "On time", "Mean (h)", "Resolution due (h)", "Resolved",
-               "On time", "Mean (h)"], rows, widths=[1.1, 1.6, 1.3, 1.3, 1.5, 1.6, 1.3, 1.3, 1.5],
+    doc.table([N_("Priority"), N_("Response due (h)"), N_("Responded"), N_("On time"), N_("Mean (h)"),
+               N_("Resolution due (h)"), N_("Resolved"), N_("On time"), N_("Mean (h)")],
+              rows, widths=[1.1, 1.6, 1.3, 1.3, 1.5, 1.6, 1.3, 1.3, 1.5],
               align=["LEFT"] + ["RIGHT"] * 8, caption=t("Service levels by priority"))
 
     # 3 callbacks
@@ -95,7 +98,8 @@ def content(doc: ReportDocument, f: dict) -> None:
         pairs_table(doc, "Type", cp["by_category"], codes=False, caption=t("Complaints by type"))
         pairs_table(doc, "Customer unit", cp["by_unit"], codes=False, caption=t("Complaints by customer unit"))
         yes = t("Yes")
-        doc.table(["Number", "Received", "Complainant", "Customer unit", "Type", "State", "Overdue"],
+        doc.table([N_("Number"), N_("Received"), N_("Complainant"), N_("Customer unit"), N_("Type"), N_("State"),
+                   N_("Overdue")],
                   [[n, at, who, unit or "—", cat or "—", code_label(doc, st), yes if od else ""]
                    for n, at, who, unit, cat, st, od in cp["list"]],
                   widths=[2.6, 2.4, 1.8, 2.6, 1.8, 1.6, 1.2], caption=t("Complaints received"))

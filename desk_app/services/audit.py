@@ -7,7 +7,7 @@ from datetime import date, datetime
 from peewee import Model
 
 from desk_app.models import AuditLog
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 
 SECRET_FIELDS = frozenset({"password_hash"})
 

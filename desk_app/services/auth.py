@@ -1,65 +1,21 @@
-"""Accounts: password hashing (scrypt), the first administrator, log-in (R1, R42)."""
+"""Accounts: the first administrator and log-in (R1, R42)."""
 
 import functools
-import hashlib
-import hmac
 import logging
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 
 from peewee import DatabaseError
 
+from desk_app.errors import AuthenticationError, ValidationError
 from desk_app.i18n import t
 from desk_app.models import User
 from desk_app.models.enums import Role
-from desk_app.services.errors import AuthenticationError, ValidationError
-
-MIN_PASSWORD_LENGTH = 8
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+from desk_app.services import audit, throttle, users
+from desk_app.services.actor import Actor
+from desk_app.services.passwords import check_password_policy, hash_password, verify_password
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The logged-in user, as services see them. Passed explicitly to every service call."""
-
-    id: int
-    username: str
-    full_name: str
-    roles: frozenset[str]
-    team_id: int | None = None
-
-    def has_role(self, *roles: str) -> bool:
-        return any(r in self.roles for r in roles)
-
-    @classmethod
-    def from_user(cls, user: User) -> "Actor":
-        return cls(user.id, user.username, user.full_name, frozenset(user.role_set()), user.team_id)
-
-
-def hash_password(password: str) -> str:
-    """A salted scrypt hash in the form `scrypt$n$r$p$salt$hash` (hex)."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def verify_password(password: str, stored: str | None) -> bool:
-    """True when `password` matches the stored hash (constant-time comparison)."""
-    if not stored or not stored.startswith("scrypt$"):
-        return False
-    _, n, r, p, salt, digest = stored.split("$")
-    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                               dklen=len(digest) // 2)
-    return hmac.compare_digest(candidate.hex(), digest)
-
-
-def check_password_policy(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(t("The password must have at least {n} characters.", n=MIN_PASSWORD_LENGTH),
-                              field="password")
 
 
 def needs_first_admin() -> bool:
@@ -69,8 +25,6 @@ def needs_first_admin() -> bool:
 
 def create_first_admin(username: str, full_name: str, password: str) -> Actor:
     """Create the administrator of a new database (also a manager, as on a small desk)."""
-    from desk_app.services import audit, users
-
     if not needs_first_admin():
         raise ValidationError(t("An administrator already exists."), field="username")
     users.validate_username(username)
@@ -113,8 +67,6 @@ def authenticate(username: str, password: str, *, at: datetime | None = None) ->
     `desk_app.services.throttle`); a locked name is refused before the password is looked at.
     Failures and log-ins are audited under the user name, never with the password.
     """
-    from desk_app.services import throttle
-
     name = (username or "").strip()
     wait = throttle.seconds_locked(name, at)
     if wait:

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from peewee import IntegrityError
 
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.i18n import current_language, label, t
 from desk_app.models import (
     Callback,
@@ -20,10 +21,10 @@ from desk_app.models import (
     Ticket,
     User,
 )
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import CallbackState, ComplaintSource, rating_at_or_below
 from desk_app.services import audit, records, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import PermissionDenied, ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.evaluations import (
     already_evaluated_message,
     callback_scale,
@@ -34,7 +35,7 @@ from desk_app.services.evaluations import (
     scale_codes,
 )
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 #: After this many failed attempts a callback shows as unreachable (it can still be completed).
 UNREACHABLE_AFTER = 3

@@ -6,16 +6,16 @@ from urllib.parse import quote
 
 from peewee import JOIN, fn
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import label, t
 from desk_app.models import Complaint, ComplaintEvent, Contact, CustomerUnit, Ticket, User, now
-from desk_app.models.base import month_text
+from desk_app.models.base import LONG_TEXT, month_text
 from desk_app.models.enums import ComplaintSource, ComplaintState
 from desk_app.services import audit, records, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.numbering import next_number
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_datetime, clean_text, existing_id
+from desk_app.services.validation import clean_datetime, clean_text, existing_id
 
 #: Titles that make a complainant a VIP (director level and above, R22).
 VIP_TITLE_WORDS = ("处长", "局长", "厅长", "主任", "院长", "校长", "总经理", "总监", "董事", "书记",

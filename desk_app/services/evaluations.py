@@ -11,14 +11,15 @@ from datetime import date, datetime, timedelta
 
 from peewee import IntegrityError, fn
 
-from desk_app.i18n import t
+from desk_app.errors import NotFound, PermissionDenied, ValidationError
+from desk_app.i18n import N_, t
 from desk_app.models import Evaluation, Team, Ticket, User
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import EvaluationKind, Rating, Role, TicketState, rating_at_or_below
 from desk_app.services import audit, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import NotFound, PermissionDenied, ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, can, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 THREE = "three"
 FIVE = "five"
@@ -193,7 +194,7 @@ def self_evaluate(actor: Actor, ticket_id: int, rating: str, comment: str = "",
     ticket = Ticket.get_or_none(Ticket.id == ticket_id)
     if ticket is None:
         raise NotFound(t("This record no longer exists."))
-    check_team_lead_of(actor, ticket.team_id, "self-evaluate tickets")
+    check_team_lead_of(actor, ticket.team_id, N_("self-evaluate tickets"))
     if ticket.state != TicketState.CLOSED.value:
         raise ValidationError(t("Only closed tickets can be evaluated."), field="ticket")
     rating = check_rating(rating, THREE, t("Rating"))
@@ -226,9 +227,9 @@ def already_evaluated_message(ticket_number: str, kind: str) -> str:
 
 
 KIND_LABELS = {
-    EvaluationKind.SELF.value: "team lead self-evaluation",
-    EvaluationKind.DISPATCHER.value: "dispatcher callback",
-    EvaluationKind.MANAGER.value: "manager callback",
+    EvaluationKind.SELF.value: N_("team lead self-evaluation"),
+    EvaluationKind.DISPATCHER.value: N_("dispatcher callback"),
+    EvaluationKind.MANAGER.value: N_("manager callback"),
 }
 
 

@@ -18,7 +18,7 @@ forms are limited to the ones that actor may see (a team lead: their team's), as
 import re
 from dataclasses import dataclass
 
-from desk_app.i18n import label, t
+from desk_app.i18n import N_, label, t
 from desk_app.models import (
     Complaint,
     Contact,
@@ -28,8 +28,8 @@ from desk_app.models import (
     SurveyPlan,
     Ticket,
 )
-from desk_app.services import complaints, tickets
-from desk_app.services.auth import Actor
+from desk_app.services import complaints, ticket_list
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, can
 from desk_app.services.revisits import _can_see_all as _sees_all_revisit_forms
 
@@ -49,9 +49,13 @@ class Hit:
     detail: str  # what kind of record, its state and a short description
 
 
+_KIND_LABELS = {"ticket": N_("Ticket"), "callback": N_("Callback"), "revisit": N_("Revisit form"),
+                "complaint": N_("Complaint"), "improvement": N_("Improvement project"), "report": N_("Report"),
+                "survey_plan": N_("Survey plan")}
+
+
 def kind_label(kind: str) -> str:
-    return t({"ticket": "Ticket", "callback": "Callback", "revisit": "Revisit form", "complaint": "Complaint",
-              "improvement": "Improvement project", "report": "Report", "survey_plan": "Survey plan"}.get(kind, kind))
+    return t(_KIND_LABELS.get(kind, kind))
 
 
 def _join(*parts: str) -> str:
@@ -186,7 +190,7 @@ def _by_phone(found: _Collector, digits: str, actor: Actor | None) -> None:
 
 def _by_text(found: _Collector, text: str, actor: Actor | None) -> None:
     n = found.limit
-    for row in tickets.list_tickets(tickets.TicketFilter(text=text), limit=n):
+    for row in ticket_list.list_tickets(ticket_list.TicketFilter(text=text), limit=n):
         found.add(Hit("ticket", row.id, _join(row.number, row.reporter_name, row.unit_name),
                       _join(kind_label("ticket"), label(row.state), _short(row.summary))))
     ids = [r.id for r in complaints.list_complaints(complaints.ComplaintFilter(text=text), limit=n)]

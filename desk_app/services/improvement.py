@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from peewee import JOIN
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import label, t
 from desk_app.models import (
     Complaint,
@@ -16,13 +17,13 @@ from desk_app.models import (
     User,
     now,
 )
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import ClosureCode, ImprovementSource, ImprovementState
 from desk_app.services import audit, indicators, records
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.numbering import next_number
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 S = ImprovementState
 #: R26 state machine: which states each action may start from.

@@ -8,19 +8,19 @@ from datetime import date, datetime, timedelta
 
 from peewee import JOIN, fn
 
-from desk_app.i18n import t
+from desk_app.errors import ValidationError
+from desk_app.i18n import N_, t
 from desk_app.models import Evaluation, SurveyAnswer, SurveyQuestion, SurveyResponse, Ticket, now
 from desk_app.models.enums import AnswerType, Dimension, EvaluationKind, Rating
-from desk_app.services.errors import ValidationError
 
 SATISFIED = (Rating.VERY_SATISFIED.value, Rating.SATISFIED.value, Rating.BASIC.value)
 RATING_TYPES = (AnswerType.RATING3.value, AnswerType.RATING5.value)
 
 #: indicator code → (English name, the params it needs besides the period)
 INDICATORS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "unit_satisfaction_rate": ("Satisfaction rate of a customer unit (surveys, %)", ("unit_id",)),
-    "dimension_mean": ("Mean score of a survey dimension", ("dimension",)),
-    "callback_satisfaction_rate": ("Callback satisfaction rate (%)", ()),
+    "unit_satisfaction_rate": (N_("Satisfaction rate of a customer unit (surveys, %)"), ("unit_id",)),
+    "dimension_mean": (N_("Mean score of a survey dimension"), ("dimension",)),
+    "callback_satisfaction_rate": (N_("Callback satisfaction rate (%)"), ()),
 }
 
 

@@ -5,13 +5,14 @@ from datetime import datetime
 
 from peewee import JOIN
 
+from desk_app.errors import NotFound, ValidationError
 from desk_app.i18n import t
 from desk_app.models import KnowledgeArticle, Ticket
+from desk_app.models.base import LONG_TEXT
 from desk_app.services import audit, records, search
-from desk_app.services.auth import Actor
-from desk_app.services.errors import NotFound, ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 TITLE_LENGTH = 200
 _SEARCH_FIELDS = (KnowledgeArticle.title, KnowledgeArticle.symptom, KnowledgeArticle.cause,

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models import Evaluation, Team, Ticket, User
 from desk_app.services import settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.evaluations import is_dissatisfied, month_bounds
 from desk_app.services.permissions import Permission, can
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from peewee import JOIN, DateTimeField, chunked
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import current_language, t
 from desk_app.io.excel_util import Cancelled, IsCancelled, Progress, check_cancelled, report
 from desk_app.io.ledger import SCORE_COLUMNS, LedgerFile, LedgerRow, read_ledger, title_text, write_ledger
@@ -44,8 +45,7 @@ from desk_app.models import (
 from desk_app.models.base import on_postgres
 from desk_app.models.enums import EvaluationKind, Priority, Rating, Role, TicketState, rating_at_or_below
 from desk_app.services import audit, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
 
 EVENT_IMPORTED = "imported"

@@ -1,6 +1,6 @@
 """Backup and restore as acts of a logged-in user (R2, R40): permission check and audit row.
 
-`desk_app.backup` does the copying; it also runs without a user, before migrations and when a
+`desk_app.store.backup` does the copying; it also runs without a user, before migrations and when a
 damaged database is replaced at start-up (nobody can log in to a damaged file).
 """
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from peewee import Database
 
-from desk_app import backup, postgres
 from desk_app.services import audit, settings
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
+from desk_app.store import backup, postgres
 
 
 def backup_now(actor: Actor, db: Database, db_path: Path | str) -> tuple[Path, int]:

@@ -2,10 +2,10 @@
 
 from enum import StrEnum
 
-from desk_app.i18n import t
+from desk_app.errors import PermissionDenied
+from desk_app.i18n import N_, t
 from desk_app.models.enums import Role
-from desk_app.services.auth import Actor
-from desk_app.services.errors import PermissionDenied
+from desk_app.services.actor import Actor
 
 
 class Permission(StrEnum):
@@ -20,7 +20,7 @@ class Permission(StrEnum):
     TICKET_ASSIGN = "assign tickets"
     TICKET_IMPORT = "import the ticket ledger"
     KNOWLEDGE_EDIT = "edit knowledge articles"
-    SELF_EVALUATE = "self-evaluate tickets"
+    SELF_EVALUATE = N_("self-evaluate tickets")
     PLAN_CALLBACKS = "plan callbacks"
     DO_CALLBACK = "call customers back"
     FILL_REVISIT = "fill revisit forms"

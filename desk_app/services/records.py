@@ -4,11 +4,11 @@ import json
 
 from peewee import Model
 
+from desk_app.errors import ConflictError, NotFound
 from desk_app.i18n import t
 from desk_app.models import TrackedModel, now
 from desk_app.services import audit
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ConflictError, NotFound
+from desk_app.services.actor import Actor
 
 
 def load(model: type[Model], record_id: int) -> Model:

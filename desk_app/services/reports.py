@@ -1,4 +1,4 @@
-"""Reports for approval (§9, R35–R38): generation, storage, the approval workflow and verification.
+"""Reports for approval (§9, R35–R38): generation, storage and the approval workflow.
 
 - `generate` computes the figures (`report_data`), builds the PDF with a draft watermark and stores
   a new version row (number per kind and period, e.g. FW-2026-10; version = previous highest + 1),
@@ -11,36 +11,44 @@
   what `verify_file` compares. An approved or published row never changes again.
 - `print_form` does the same for the single forms (revisit form, complaint feedback form,
   improvement tracking table); their period is the record's number, so they go through approval too.
+
+The rows the screens read are in `report_rows`, what the PDF is built from in `report_rendering`,
+the check of a file in `report_verify`; the reports screen reaches them through this module too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-import shutil
-import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
 
-from peewee import JOIN, IntegrityError, fn
+from peewee import IntegrityError, fn
 
-from desk_app.i18n import current_language, label, t
+from desk_app.errors import AuthenticationError, PermissionDenied, ValidationError
+from desk_app.i18n import current_language, t
 from desk_app.models import User, now
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import ReportKind, ReportState
 from desk_app.models.reports import Report, ReportEvent
 from desk_app.reports import catalog
-from desk_app.reports.builder import Approval, VersionRow, canonical_sha256, write_atomic
-from desk_app.services import audit, records, report_data, settings
-from desk_app.services.auth import Actor, verify_password
-from desk_app.services.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
+from desk_app.reports.builder import Approval, canonical_sha256
+from desk_app.services import audit, records, report_data, report_periods
+from desk_app.services.actor import Actor
+from desk_app.services.passwords import verify_password
 from desk_app.services.permissions import Permission, can, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.report_rendering import build_pdf, version_rows
+from desk_app.services.report_rows import FROZEN_STATES, ReportRow, get_report, state_label
+from desk_app.services.report_rows import ReportFilter as ReportFilter
+from desk_app.services.report_rows import get_pdf as get_pdf
+from desk_app.services.report_rows import history as history
+from desk_app.services.report_rows import kind_label as kind_label
+from desk_app.services.report_rows import list_reports as list_reports
+from desk_app.services.report_rows import save_pdf as save_pdf
+from desk_app.services.report_verify import verify_file as verify_file
+from desk_app.services.user_names import user_names
+from desk_app.services.validation import clean_text
 
 RS = ReportState
-FROZEN_STATES = (RS.APPROVED.value, RS.PUBLISHED.value)
 PERIODIC_KINDS = tuple(k.value for k in report_data.PERIODIC_KINDS)
 FORM_KINDS = tuple(k.value for k in report_data.FORM_KINDS)
 ALL_KINDS = tuple(k.value for k in ReportKind)
@@ -48,239 +56,8 @@ ALL_KINDS = tuple(k.value for k in ReportKind)
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class ReportRow:
-    id: int
-    number: str
-    kind: str
-    title: str
-    period: str
-    report_version: int
-    language: str
-    state: str
-    drafter: str
-    reviewer: str
-    approver: str
-    created_at: datetime
-    submitted_at: datetime | None
-    approved_at: datetime | None
-    published_at: datetime | None
-    reject_comment: str
-    sha256: str
-    pdf_size: int
-    version: int  # optimistic locking (R42)
-
-    @property
-    def frozen(self) -> bool:
-        return self.state in FROZEN_STATES
-
-
-@dataclass(frozen=True)
-class ReportEventRow:
-    action: str
-    at: datetime
-    user_name: str
-    comment: str
-
-
-@dataclass(frozen=True)
-class ReportFilter:
-    kind: str = ""
-    state: str = ""
-    text: str = ""  # number, period or title contains
-    number: str = ""
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    """What `verify_file` found. status: genuine / modified / unapproved / unknown."""
-
-    status: str
-    sha256: str
-    number: str = ""
-    report_version: int | None = None
-    state: str = ""
-    approver: str = ""
-    approved_at: datetime | None = None
-    report_id: int | None = None
-    superseded_by: int | None = None  # a later approved version of the same number
-
-    @property
-    def genuine(self) -> bool:
-        return self.status == "genuine"
-
-    def message(self) -> str:
-        if self.status == "genuine":
-            text = t("Genuine: this is report {number} version {version}, approved by {name} at {time}.",
-                     number=self.number, version=self.report_version, name=self.approver,
-                     time=f"{self.approved_at:%Y-%m-%d %H:%M}" if self.approved_at else "")
-            if self.superseded_by:
-                text += " " + t("A later version ({version}) has been approved since.", version=self.superseded_by)
-            return text
-        if self.status == "modified":
-            text = t("Modified: the file names report {number}, but it is not the approved file on record.",
-                     number=self.number)
-            if self.approver:
-                text += " " + t("The approved version {version} was approved by {name} at {time}.",
-                                version=self.report_version, name=self.approver,
-                                time=f"{self.approved_at:%Y-%m-%d %H:%M}" if self.approved_at else "")
-            return text
-        if self.status == "unapproved":
-            return t("Not approved: this is report {number} version {version}, which is {state}.",
-                     number=self.number, version=self.report_version, state=state_label(self.state))
-        return t("Unknown: this file is not a report of this database.")
-
-
 # ---------------------------------------------------------------------------------------------
-# labels
-
-
-STATE_LABELS = {"draft": "Draft", "submitted": "Submitted", "approved": "Approved", "rejected": "Rejected",
-                "published": "Published"}
-ACTION_LABELS = {"generated": "Generated", "submitted": "Submitted", "approved": "Approved", "rejected": "Rejected",
-                 "published": "Published"}
-
-
-def kind_label(kind: str) -> str:
-    """The report kind's title in the current language (the catalog's title)."""
-    spec = catalog.KINDS.get(kind)
-    return t(spec.title) if spec else kind
-
-
-def state_label(state: str) -> str:
-    return t(STATE_LABELS.get(state, label(state)))
-
-
-# ---------------------------------------------------------------------------------------------
-# rows
-
-
-def _names(ids: set[int | None]) -> dict[int, str]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    return {u.id: u.full_name for u in User.select(User.id, User.full_name).where(User.id.in_(wanted))}
-
-
-def _row(r: Report, names: dict[int, str] | None = None) -> ReportRow:
-    if names is None:
-        names = _names({r.drafter_id, r.reviewer_id, r.approver_id})
-    return ReportRow(
-        r.id, r.number, r.kind, r.title, r.period, r.report_version, r.language, r.state,
-        names.get(r.drafter_id, ""), names.get(r.reviewer_id, ""), names.get(r.approver_id, ""), r.created_at,
-        r.submitted_at, r.approved_at, r.published_at, r.reject_comment, r.sha256,
-        getattr(r, "pdf_size", None) if getattr(r, "pdf_size", None) is not None else len(r.pdf or b""), r.version)
-
-
-def _rows(query) -> list[ReportRow]:
-    reports = list(query)
-    names = _names({i for r in reports for i in (r.drafter_id, r.reviewer_id, r.approver_id)})
-    return [_row(r, names) for r in reports]
-
-
-def _light():
-    """Every column but the PDF blob (plus its length), for lists."""
-    fields = [f for name, f in Report._meta.fields.items() if name != "pdf"]
-    return Report.select(*fields, fn.LENGTH(Report.pdf).alias("pdf_size"))
-
-
-def list_reports(f: ReportFilter = ReportFilter(), limit: int = 2000) -> list[ReportRow]:
-    """Reports, newest first (every version)."""
-    query = _light().order_by(Report.created_at.desc(), Report.id.desc()).limit(limit)
-    if f.kind:
-        query = query.where(Report.kind == f.kind)
-    if f.state:
-        query = query.where(Report.state == f.state)
-    if f.number:
-        query = query.where(Report.number == f.number)
-    for term in f.text.split():
-        like = f"%{term}%"
-        query = query.where(Report.number ** like | Report.period ** like | Report.title ** like)
-    return _rows(query)
-
-
-def history(number: str) -> list[ReportRow]:
-    """Every version of one report number, oldest first."""
-    return _rows(_light().where(Report.number == number).order_by(Report.report_version))
-
-
-def get_report(report_id: int) -> ReportRow:
-    return _row(records.load(Report, report_id))
-
-
-def get_pdf(report_id: int) -> bytes:
-    report = records.load(Report, report_id)
-    if not report.pdf:
-        raise NotFound(t("This report has no PDF."))
-    return bytes(report.pdf)
-
-
-def get_figures(report_id: int) -> dict:
-    return json.loads(records.load(Report, report_id).figures_json or "{}")
-
-
-def save_pdf(report_id: int, path: str | Path) -> Path:
-    """Write the stored PDF to `path` atomically (byte for byte: it verifies as the stored one)."""
-    return write_atomic(path, get_pdf(report_id))
-
-
-def events(report_id: int) -> list[ReportEventRow]:
-    query = (ReportEvent.select(ReportEvent, User).join(User, JOIN.LEFT_OUTER, on=(ReportEvent.user == User.id))
-             .where(ReportEvent.report == report_id).order_by(ReportEvent.at, ReportEvent.id))
-    return [ReportEventRow(e.action, e.at, e.user.full_name if e.user_id else "", e.comment) for e in query]
-
-
-# ---------------------------------------------------------------------------------------------
-# building
-
-
-def _version_text(n: int) -> str:
-    return f"{n}.0"
-
-
-def _version_rows(number: str, up_to: int, language: str, drafter_of_new: str = "",
-                  created_new: datetime | None = None) -> list[VersionRow]:
-    from desk_app.reports.builder import translate
-
-    rows: list[VersionRow] = []
-    previous: Report | None = None
-    olds = list(Report.select(Report.id, Report.report_version, Report.created_at, Report.drafter, Report.state,
-                              Report.reject_comment)
-                .where((Report.number == number) & (Report.report_version <= up_to)).order_by(Report.report_version))
-    names = _names({r.drafter_id for r in olds})
-
-    def change(prev: Report | None) -> str:
-        if prev is None:
-            return translate(language, "First issue")
-        if prev.state == RS.REJECTED.value and prev.reject_comment:
-            return translate(language, "Revised after rejection: {comment}", comment=prev.reject_comment)
-        return translate(language, "Regenerated from the current data")
-
-    for r in olds:
-        rows.append(VersionRow(_version_text(r.report_version), r.created_at.date(), names.get(r.drafter_id, ""),
-                               change(previous)))
-        previous = r
-    if created_new is not None and (not olds or olds[-1].report_version < up_to):
-        rows.append(VersionRow(_version_text(up_to), created_new.date(), drafter_of_new, change(previous)))
-    return rows
-
-
-def _org_name() -> str:
-    return str(settings.get("org.name") or "")
-
-
-def _font_path() -> str | None:
-    return str(settings.get("pdf.font_path") or "") or None
-
-
-def _build(kind: str, figures: dict, number: str, version: int, language: str, drafter: str,
-           versions: list[VersionRow], approver: str = "", approval: Approval | None = None,
-           effective_date: date | None = None, distribution: str = "", drafted_on: date | None = None) -> bytes:
-    meta = catalog.BuildMeta(number=number, version=_version_text(version), language=language, drafted_on=drafted_on,
-                             org_name=_org_name(), drafter=drafter, approver=approver,
-                             effective_date=effective_date, distribution=distribution, versions=versions,
-                             approval=approval, font_path=_font_path())
-    return catalog.build_pdf(kind, figures, meta)
+# generating
 
 
 def _language(language: str | None) -> str:
@@ -295,8 +72,8 @@ def _store(actor: Actor, kind: str, period: str, figures: dict, language: str,
         highest = Report.select(fn.MAX(Report.report_version)).where(Report.number == number).scalar() or 0
         version = highest + 1
         created = now()
-        versions = _version_rows(number, version, language, actor.full_name, created)
-        pdf = _build(kind, figures, number, version, language, actor.full_name, versions, drafted_on=created.date())
+        versions = version_rows(number, version, language, actor.full_name, created)
+        pdf = build_pdf(kind, figures, number, version, language, actor.full_name, versions, drafted_on=created.date())
         if progress:
             progress(2, 3)
         previous = (Report.select(Report.id).where(Report.number == number)
@@ -326,7 +103,7 @@ def generate(actor: Actor, kind: str, period: str, language: str | None = None,
     require(actor, Permission.REPORT_DRAFT)
     if kind not in PERIODIC_KINDS:
         raise ValidationError(t("Unknown report kind: {kind}.", kind=kind), field="kind")
-    p = report_data.parse_period(kind, period)
+    p = report_periods.parse_period(kind, period)
     language = _language(language)
     if progress:
         progress(0, 3)
@@ -364,13 +141,6 @@ def print_form(actor: Actor, kind: str, record_id: int | None, language: str | N
     if progress:
         progress(1, 3)
     return _store(actor, kind, figures["period"], figures, language, progress)
-
-
-def latest_for(kind: str, period: str) -> ReportRow | None:
-    """The newest version of a report, if any."""
-    number = catalog.report_number(kind, period)
-    rows = history(number)
-    return rows[-1] if rows else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,10 +190,10 @@ def approve(actor: Actor, report_id: int, expected_version: int | None, password
         raise AuthenticationError(t("The password is wrong; the report was not approved."))
     figures = json.loads(report.figures_json or "{}")
     approved_at = now()
-    names = _names({report.drafter_id})
+    names = user_names({report.drafter_id})
     approval = Approval(actor.full_name, approved_at, canonical_sha256(figures))
-    versions = _version_rows(report.number, report.report_version, report.language)
-    pdf = _build(report.kind, figures, report.number, report.report_version, report.language,
+    versions = version_rows(report.number, report.report_version, report.language)
+    pdf = build_pdf(report.kind, figures, report.number, report.report_version, report.language,
                  names.get(report.drafter_id, ""), versions, approver=actor.full_name, approval=approval,
                  effective_date=report.effective_date or approved_at.date(), distribution=report.distribution_scope,
                  drafted_on=report.created_at.date())
@@ -460,81 +230,3 @@ def set_distribution(actor: Actor, report_id: int, expected_version: int | None,
         records.update(actor, report, expected_version, {"distribution_scope": text}, "report.distribution")
     return get_report(report_id)
 
-
-# ---------------------------------------------------------------------------------------------
-# verification (R37)
-
-
-def _pdf_text(data: bytes, path: Path | None) -> str:
-    """The text of a PDF (pypdf, else pdftotext); '' when neither can read it."""
-    try:
-        from io import BytesIO
-
-        from pypdf import PdfReader
-
-        return "\n".join((page.extract_text() or "") for page in PdfReader(BytesIO(data)).pages)
-    except Exception:  # noqa: BLE001 - a damaged or foreign file: try the next reader
-        pass
-    exe = shutil.which("pdftotext")
-    if exe and path is not None:
-        try:
-            return subprocess.run([exe, "-q", str(path), "-"], capture_output=True, timeout=60,
-                                  check=False).stdout.decode("utf-8", "replace")
-        except (OSError, subprocess.SubprocessError):
-            return ""
-    return ""
-
-
-def _named_number(data: bytes, path: Path | None) -> str:
-    """The known report number a file names: in its metadata (raw bytes) or in its text."""
-    numbers = [n for (n,) in Report.select(Report.number).distinct().tuples()]
-    if not numbers:
-        return ""
-    numbers.sort(key=len, reverse=True)  # the longest match first (HFB-… before shorter ones)
-    for n in numbers:
-        if re.search(re.escape(n.encode()) + rb"(?![\w-])", data):
-            return n
-    text = _pdf_text(data, path)
-    for n in numbers:
-        if re.search(re.escape(n) + r"(?![\w-])", text):
-            return n
-    return ""
-
-
-def _approved_version(number: str) -> Report | None:
-    return (Report.select().where((Report.number == number) & Report.state.in_(FROZEN_STATES))
-            .order_by(Report.report_version.desc()).first())
-
-
-def verify_bytes(data: bytes, path: Path | None = None) -> VerifyResult:
-    sha = hashlib.sha256(data).hexdigest()
-    match = (Report.select().where(Report.sha256 == sha)
-             .order_by(Report.state.in_(FROZEN_STATES).desc(), Report.report_version.desc()).first())
-    if match is not None:
-        names = _names({match.approver_id})
-        if match.state in FROZEN_STATES:
-            latest = _approved_version(match.number)
-            later = latest.report_version if latest and latest.report_version > match.report_version else None
-            return VerifyResult("genuine", sha, match.number, match.report_version, match.state,
-                                names.get(match.approver_id, ""), match.approved_at, match.id, later)
-        return VerifyResult("unapproved", sha, match.number, match.report_version, match.state, report_id=match.id)
-    number = _named_number(data, path)
-    if number:
-        approved = _approved_version(number)
-        if approved is not None:
-            names = _names({approved.approver_id})
-            return VerifyResult("modified", sha, number, approved.report_version, approved.state,
-                                names.get(approved.approver_id, ""), approved.approved_at, approved.id)
-        return VerifyResult("modified", sha, number)
-    return VerifyResult("unknown", sha)
-
-
-def verify_file(path: str | Path) -> VerifyResult:
-    """Is this PDF file the approved report on record (R37)? See `VerifyResult.status`."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
-                              field="path") from exc
-    return verify_bytes(data, p)

@@ -12,7 +12,8 @@ already passed (a late callback), the following month's meeting counts instead.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from desk_app.i18n import t
+from desk_app.errors import PermissionDenied, ValidationError
+from desk_app.i18n import N_, t
 from desk_app.models import (
     Callback,
     Evaluation,
@@ -23,11 +24,11 @@ from desk_app.models import (
     Ticket,
     User,
 )
+from desk_app.models.base import LONG_TEXT, SHORT_TEXT
 from desk_app.models.enums import ImprovementState, RevisitState, Role, rating_at_or_below
 from desk_app.services import audit, records, settings
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 from desk_app.services.calendar import WorkCalendar
-from desk_app.services.errors import PermissionDenied, ValidationError
 from desk_app.services.evaluations import (
     EvaluationRow,
     check_team_lead_of,
@@ -38,7 +39,7 @@ from desk_app.services.evaluations import (
 )
 from desk_app.services.numbering import next_number
 from desk_app.services.permissions import Permission, can, require
-from desk_app.services.validation import LONG_TEXT, SHORT_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 #: Dissatisfaction types of R17 (stored comma-separated in RevisitForm.dissatisfaction_types).
 RESPONSE_SPEED = "response_speed"  # 维修人员故障响应速度
@@ -47,10 +48,10 @@ DEVICE_STATE = "device_state"  # 经维修后设备运行状态
 OTHER = "other"  # 其它
 DISSATISFACTION_TYPES: tuple[str, ...] = (RESPONSE_SPEED, ATTITUDE, DEVICE_STATE, OTHER)
 TYPE_LABELS = {
-    RESPONSE_SPEED: "Response speed",
-    ATTITUDE: "Service attitude",
-    DEVICE_STATE: "Device state after repair",
-    OTHER: "Other",
+    RESPONSE_SPEED: N_("Response speed"),
+    ATTITUDE: N_("Service attitude"),
+    DEVICE_STATE: N_("Device state after repair"),
+    OTHER: N_("Other"),
 }
 
 
@@ -323,14 +324,14 @@ def save_form(actor: Actor, form_id: int, expected_version: int | None, *,
 
 
 FIELD_LABELS = {
-    "reporter_name": "Reporter",
-    "reporter_location": "Reporter location",
-    "reporter_phone": "Reporter phone",
-    "callback_person": "Callback person",
-    "customer_problems": "Problems and suggestions",
-    "dissatisfaction_other": "Other dissatisfaction",
-    "revisit_notes": "Team lead's revisit notes",
-    "corrective_measures": "Corrective measures and suggestions",
+    "reporter_name": N_("Reporter"),
+    "reporter_location": N_("Reporter location"),
+    "reporter_phone": N_("Reporter phone"),
+    "callback_person": N_("Callback person"),
+    "customer_problems": N_("Problems and suggestions"),
+    "dissatisfaction_other": N_("Other dissatisfaction"),
+    "revisit_notes": N_("Team lead's revisit notes"),
+    "corrective_measures": N_("Corrective measures and suggestions"),
 }
 
 
@@ -386,7 +387,7 @@ def to_improvement_project(actor: Actor, form_id: int) -> ProjectRef:
     require(actor, Permission.IMPROVEMENT_EDIT)
     form = records.load(RevisitForm, form_id)
     if not (is_manager(actor) or actor.has_role(Role.QUALITY)):
-        check_team_lead_of(actor, form.team_id, "turn revisit forms into improvement projects")
+        check_team_lead_of(actor, form.team_id, N_("turn revisit forms into improvement projects"))
     from desk_app.services import improvement
 
     project = improvement.from_revisit_form(actor, form.id)

@@ -54,14 +54,14 @@ from fractions import Fraction
 
 from peewee import JOIN, IntegrityError
 
-from desk_app.i18n import t
+from desk_app.errors import ValidationError
+from desk_app.i18n import N_, t
 from desk_app.models import Callback, CallbackPlan, Evaluation, Ticket, User
 from desk_app.models.enums import CallbackState, EvaluationKind, Role, TicketState
 from desk_app.services import audit, settings
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 from desk_app.services.calendar import WorkCalendar, end_of_day
 from desk_app.services.callbacks import CallbackRow, callback_rows
-from desk_app.services.errors import ValidationError
 from desk_app.services.permissions import Permission, require
 
 REASON_ALREADY_PLANNED = "already_planned"
@@ -70,10 +70,10 @@ REASON_FATIGUE = "fatigue"
 REASON_NOT_SAMPLED = "not_sampled"
 
 REASON_LABELS = {
-    REASON_ALREADY_PLANNED: "already has a callback",
-    REASON_ALREADY_EVALUATED: "already evaluated by callback (R12)",
-    REASON_FATIGUE: "customer called back recently (R10a)",
-    REASON_NOT_SAMPLED: "not drawn in the sample",
+    REASON_ALREADY_PLANNED: N_("already has a callback"),
+    REASON_ALREADY_EVALUATED: N_("already evaluated by callback (R12)"),
+    REASON_FATIGUE: N_("customer called back recently (R10a)"),
+    REASON_NOT_SAMPLED: N_("not drawn in the sample"),
 }
 
 

@@ -13,7 +13,7 @@ Several terms separated by spaces must all occur (AND), each anywhere in the sea
 Matching ignores the case of letters, like FTS5 trigram and SQLite's LIKE (ASCII).
 
 On PostgreSQL the same AND-of-substrings is plain SQL: ILIKE for a term with letters, LIKE for one
-without (both served by the pg_trgm GIN indexes of desk_app.postgres when the extension exists).
+without (both served by the pg_trgm GIN indexes of desk_app.store.postgres when the extension exists).
 """
 
 import re
@@ -190,7 +190,7 @@ def text_condition(text: str, fields: tuple[Field, ...]) -> Expression | None:
 
 def rebuild_ticket_index() -> None:
     """Index every ticket afresh (the repair if the index and the tickets ever disagree)."""
-    from desk_app.db import install_ticket_search
+    from desk_app.store.connection import install_ticket_search
 
     db = Ticket._meta.database
     with db.atomic():

@@ -5,12 +5,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desk_app.i18n import t
+from desk_app.errors import ValidationError
+from desk_app.i18n import N_, t
 from desk_app.models import Setting
 from desk_app.models.enums import RATING_ORDER, Priority, Rating
 from desk_app.services import audit
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
 
 Check = Callable[[object], str | None]
@@ -20,7 +20,8 @@ def _number(lo: float, hi: float, whole: bool = False) -> Check:
     def check(value: object) -> str | None:
         kind = int if whole else (int, float)
         if isinstance(value, bool) or not isinstance(value, kind) or not lo <= value <= hi:
-            text = "must be a whole number between {lo} and {hi}" if whole else "must be a number between {lo} and {hi}"
+            text = (N_("must be a whole number between {lo} and {hi}") if whole
+                    else N_("must be a number between {lo} and {hi}"))
             return t(text, lo=lo, hi=hi)
         return None
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from desk_app.i18n import current_language, t
+from desk_app.i18n import DIMENSION_LABELS, current_language, t
 from desk_app.models import (
     Complaint,
     CustomerUnit,
@@ -30,7 +30,9 @@ from desk_app.models.enums import RATING_ORDER, AnswerType, Rating
 from desk_app.services import records
 from desk_app.services.indicators import RATING_TYPES, SATISFIED
 from desk_app.services.survey_collection import FindingCounts, finding_counts
-from desk_app.services.survey_plans import DIMENSION_LABELS, dimension_label, parse_period, state_label
+from desk_app.services.survey_periods import parse_period
+from desk_app.services.survey_plan_states import state_label
+from desk_app.services.survey_templates import dimension_label
 
 
 def rate(part: int, whole: int) -> float | None:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from peewee import JOIN, fn
 
-from desk_app.i18n import t
+from desk_app.errors import DeskError, ValidationError
+from desk_app.i18n import N_, t
 from desk_app.io import survey_workbook as wbio
 from desk_app.io.excel_util import check_cancelled, report
 from desk_app.models import (
@@ -31,22 +32,23 @@ from desk_app.models import (
     User,
     now,
 )
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import AnswerType, FindingLevel, FindingType, Rating, rating_at_or_below
 from desk_app.services import audit, records, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import DeskError, ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
-from desk_app.services.survey_plans import COLLECT_STATES, dimension_label, state_label
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.survey_plan_states import COLLECT_STATES, state_label
+from desk_app.services.survey_templates import dimension_label, template_questions
+from desk_app.services.validation import clean_text
 
 ACCEPTED, REJECTED = "accepted", "rejected"
 RATING_TYPES = (AnswerType.RATING3.value, AnswerType.RATING5.value)
 
 #: English display names of finding levels and problem types (R30b); t() gives the Chinese.
-LEVEL_LABELS: dict[str, str] = {"general": "General", "serious": "Serious", "critical": "Critical"}
-TYPE_LABELS: dict[str, str] = {"response": "Response", "attitude": "Attitude", "technical": "Technical ability",
-                               "resolution": "Problem resolution", "communication": "Communication",
-                               "other": "Other problem"}
+LEVEL_LABELS: dict[str, str] = {"general": N_("General"), "serious": N_("Serious"), "critical": N_("Critical")}
+TYPE_LABELS: dict[str, str] = {"response": N_("Response"), "attitude": N_("Attitude"),
+                               "technical": N_("Technical ability"), "resolution": N_("Problem resolution"),
+                               "communication": N_("Communication"), "other": N_("Other problem")}
 #: The problem type a dissatisfied answer suggests, from its question's dimension.
 DIMENSION_TYPE: dict[str, str] = {"response": "response", "attitude": "attitude", "technical": "technical",
                                   "resolution": "resolution", "communication": "communication"}
@@ -126,8 +128,7 @@ def _check(content: wbio.WorkbookContent) -> _Checked:
     if plan.state not in COLLECT_STATES:
         raise _Rejected(t("{file}: survey plan {number} is {state}; it does not collect questionnaires now.",
                           file=name, number=plan.number, state=state_label(plan.state)), plan_number=plan.number)
-    questions = list(SurveyQuestion.select().where(SurveyQuestion.template == plan.template_id)
-                     .order_by(SurveyQuestion.seq))
+    questions = template_questions(plan.template_id)
     layout: list[str] = []
     if content.plan_number and content.plan_number != plan.number:
         layout.append(t("the questionnaire says plan {found}, its token belongs to plan {number}",

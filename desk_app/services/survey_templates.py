@@ -1,15 +1,17 @@
-"""Questionnaire templates (R27): the three standard questionnaires and versioning on edit."""
+"""Questionnaire templates (R27): the three standard questionnaires, versioning on edit, and the
+questions and dimension names a plan, a workbook or an analysis reads from them."""
 
 from dataclasses import dataclass
 
-from desk_app.i18n import current_language, t
+from desk_app.errors import ValidationError
+from desk_app.i18n import DIMENSION_CONTEXT, DIMENSION_LABELS, current_language, t, translate
 from desk_app.models import SurveyPlan, SurveyQuestion, SurveyTemplate
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import AnswerType, Dimension, SurveyKind
 from desk_app.services import audit, records
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
-from desk_app.services.validation import LONG_TEXT, clean_text
+from desk_app.services.validation import clean_text
 
 D, A = Dimension, AnswerType
 
@@ -132,6 +134,17 @@ def _store_questions(template: SurveyTemplate, questions: tuple[QuestionInput, .
          "answer_type": q.answer_type, "required": q.required}
         for n, q in enumerate(questions, start=1)
     ]).execute()
+
+
+def dimension_label(code: str, language: str | None = None) -> str:
+    """The dimension's name in `language` (None: the interface's); a workbook's can differ from it."""
+    name = DIMENSION_LABELS.get(code)
+    return translate(language, name, context=DIMENSION_CONTEXT) if name else code
+
+
+def template_questions(template_id: int) -> list[SurveyQuestion]:
+    """The questions of a template in their order."""
+    return list(SurveyQuestion.select().where(SurveyQuestion.template == template_id).order_by(SurveyQuestion.seq))
 
 
 def in_use(template_id: int) -> bool:

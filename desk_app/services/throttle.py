@@ -15,12 +15,10 @@ unlocks by itself.
 
 import re
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from desk_app.models import AuditLog, User, now
-
-if TYPE_CHECKING:
-    from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
+from desk_app.services.permissions import Permission, require
 
 FAILED = "auth.failed"
 SUCCEEDED = "auth.login"
@@ -97,9 +95,7 @@ def record_success(user: User, at: datetime | None = None) -> None:
     _write(SUCCEEDED, key(user.username), user.id, user.username, at or now())
 
 
-def unlock(actor: "Actor", username: str, at: datetime | None = None) -> None:
+def unlock(actor: Actor, username: str, at: datetime | None = None) -> None:
     """An administrator frees a locked user name (for example after setting a new password)."""
-    from desk_app.services.permissions import Permission, require
-
     require(actor, Permission.MANAGE_USERS)
     _write(UNLOCKED, key(username), actor.id, actor.username, at or now())

@@ -36,9 +36,10 @@ from desk_app.models.enums import (
     Role,
 )
 from desk_app.services import callbacks, complaints, evaluations, indicators, kpi, revisits
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, can
-from desk_app.services.tickets import OPEN_STATES
+from desk_app.services.ticket_rules import OPEN_STATES
+from desk_app.services.validation import as_datetime
 
 #: A ticket is "near" its service level when a due time falls within this window from now.
 NEAR_SLA = timedelta(hours=2)
@@ -121,12 +122,6 @@ def _at(now: datetime | None) -> datetime:
     return value.replace(microsecond=0)
 
 
-def _dt(value: object) -> datetime | None:
-    if value is None or value == "":
-        return None
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
 def _sorted(items: list[TodayItem]) -> tuple[TodayItem, ...]:
     """Overdue first, then soonest due; undated last, in their given order."""
     def key(pair: tuple[int, TodayItem]):
@@ -169,7 +164,7 @@ def my_tickets(actor: Actor, at: datetime, near: timedelta = NEAR_SLA) -> TodayS
              .tuples())
     items = []
     for tid, number, reporter, description, fr_due, fr_at, res_due in query:
-        fr_due, fr_at, res_due = _dt(fr_due), _dt(fr_at), _dt(res_due)
+        fr_due, fr_at, res_due = as_datetime(fr_due), as_datetime(fr_at), as_datetime(res_due)
         # The service level that bites first: the first response while none was recorded.
         if fr_at is None and fr_due is not None and fr_due <= horizon:
             due, what = fr_due, t("first response")
@@ -217,7 +212,7 @@ def complaints_to_verify(at: datetime) -> TodaySection:
              .order_by(Complaint.id).tuples())
     items = []
     for cid, number, complainant, department, due_at, unit in query:
-        due = _dt(due_at)
+        due = as_datetime(due_at)
         items.append(TodayItem(_join(number, complainant, unit or ""), "complaint", cid, due,
                                due is not None and due < at, department))
     return _section(COMPLAINTS_TO_VERIFY, items)
@@ -239,7 +234,7 @@ def reports_to_approve(at: datetime) -> TodaySection:
              .where(Report.state == ReportState.SUBMITTED.value)
              .order_by(Report.submitted_at, Report.id).tuples())
     items = [TodayItem(_join(number, title, f"V{version}"), "report", rid, None, False,
-                       _join(drafter or "", t("submitted {when}", when=f"{_dt(submitted):%Y-%m-%d}")
+                       _join(drafter or "", t("submitted {when}", when=f"{as_datetime(submitted):%Y-%m-%d}")
                              if submitted else ""))
              for rid, number, title, version, submitted, drafter in query]
     return _section(REPORTS_TO_APPROVE, items, keep_order=True)
@@ -325,7 +320,7 @@ def survey_reminders(at: datetime) -> TodaySection:
     for name, reminded_at, unit, pid, number, collect_by in query:
         if collect_by is not None and not isinstance(collect_by, date):
             collect_by = date.fromisoformat(str(collect_by))
-        reminded = _dt(reminded_at)
+        reminded = as_datetime(reminded_at)
         detail = _join(number, t("reminded {when}", when=f"{reminded:%Y-%m-%d}") if reminded else
                        t("not reminded yet"))
         items.append(TodayItem(_join(name, unit or ""), "survey_plan", pid, collect_by,

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from peewee import Model
 
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.i18n import t
 from desk_app.models import (
     AuditLog,
@@ -20,8 +21,7 @@ from desk_app.models import (
     now,
 )
 from desk_app.services import audit, records
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ConflictError, ValidationError
+from desk_app.services.actor import Actor
 
 #: Edits that only set fields of one record (no state change, no side records): action → model.
 #: The first part of the action is also the change the UI announces (DataEvents.changed).

@@ -5,12 +5,13 @@ from dataclasses import dataclass
 
 from peewee import JOIN, IntegrityError, fn
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models import CustomerUnit, Team, User
 from desk_app.models.enums import Importance, Role
 from desk_app.services import audit, records
-from desk_app.services.auth import Actor, check_password_policy, hash_password
-from desk_app.services.errors import ValidationError
+from desk_app.services.actor import Actor
+from desk_app.services.passwords import check_password_policy, hash_password
 from desk_app.services.permissions import Permission, require
 from desk_app.services.validation import clean_text, existing_id
 
@@ -149,10 +150,7 @@ def save_team(actor: Actor, name: str, description: str = "", active: bool = Tru
     require(actor, Permission.MANAGE_TEAMS)
     fields = {"name": clean_text(name, t("Team name"), required=True, field="name"),
               "description": clean_text(description, t("Description"), max_length=2000), "active": active}
-    clash = Team.select().where(Team.name == fields["name"])
-    if team_id:
-        clash = clash.where(Team.id != team_id)
-    if clash.exists():
+    if _name_taken(Team, fields["name"], team_id):
         raise ValidationError(t("A team named {name} already exists.", name=fields["name"]), field="name")
     with Team._meta.database.atomic():
         if team_id is None:
@@ -161,6 +159,12 @@ def save_team(actor: Actor, name: str, description: str = "", active: bool = Tru
         else:
             team = records.update(actor, records.load(Team, team_id), expected_version, fields, "team.update")
     return next(r for r in list_teams() if r.id == team.id)
+
+
+def _name_taken(model: type[Team] | type[CustomerUnit], name: str, own_id: int | None) -> bool:
+    """Whether another team (or unit) than `own_id` already has this name."""
+    query = model.select().where(model.name == name)
+    return (query.where(model.id != own_id) if own_id else query).exists()
 
 
 def list_units(include_inactive: bool = True) -> list[UnitRow]:
@@ -178,10 +182,7 @@ def save_unit(actor: Actor, name: str, importance: str = Importance.NORMAL.value
         raise ValidationError(t("{field} has the wrong form.", field=t("Importance")), field="importance")
     fields = {"name": clean_text(name, t("Unit name"), required=True, field="name"), "importance": importance,
               "address": clean_text(address, t("Address"), max_length=500), "active": active}
-    clash = CustomerUnit.select().where(CustomerUnit.name == fields["name"])
-    if unit_id:
-        clash = clash.where(CustomerUnit.id != unit_id)
-    if clash.exists():
+    if _name_taken(CustomerUnit, fields["name"], unit_id):
         raise ValidationError(t("A customer unit named {name} already exists.", name=fields["name"]), field="name")
     try:
         with CustomerUnit._meta.database.atomic():

@@ -1,15 +1,15 @@
-"""Small checks shared by every form's service: required text, length limits, control characters."""
+"""Small checks shared by every form's service: required text, length limits, control characters,
+and how a time is stored and read back."""
 
 import re
 from datetime import date, datetime
 
 from peewee import Model
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import t
-from desk_app.services.errors import ValidationError
+from desk_app.models.base import SHORT_TEXT
 
-SHORT_TEXT = 200
-LONG_TEXT = 10_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -33,6 +33,15 @@ def naive(value: datetime) -> datetime:
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
     return value.replace(microsecond=0)
+
+
+def as_datetime(value: object) -> datetime | None:
+    """A stored time (ISO text from a raw cursor, or already a datetime) as a datetime; None when empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 def clean_datetime(value: object, label: str, field: str, *, required: bool) -> datetime | None:

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import ConflictError, DeskError, NotFound, ValidationError
 from desk_app.i18n import label
 from desk_app.models.enums import Importance, Role
 from desk_app.services import users
-from desk_app.services.errors import ConflictError, DeskError, NotFound, ValidationError
 from desk_app.ui.admin_settings import SettingsPage
 from desk_app.ui.context import AppContext
-from desk_app.ui.main_window import role_names
-from desk_app.ui.widgets import FilterTable, error_style, show_error
+from desk_app.ui.widgets import FilterTable, error_style, role_names, show_error
 
 
 class EditDialog(QDialog):

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import label
 from desk_app.models.enums import RATING_ORDER
 from desk_app.services import settings
-from desk_app.services.errors import DeskError, ValidationError
 from desk_app.ui.context import AppContext
 from desk_app.ui.widgets import error_style
 

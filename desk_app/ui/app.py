@@ -12,22 +12,24 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desk_app import RESOURCES, backup, i18n, postgres
-from desk_app.db import close_database, open_database
+from desk_app import RESOURCES, i18n
+from desk_app.errors import DatabaseCorrupt, DatabaseProblem
 from desk_app.services import auth, settings
-from desk_app.services.auth import Actor
-from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem
+from desk_app.services.actor import Actor
+from desk_app.services.opening import open_desk
+from desk_app.store import backup, postgres
+from desk_app.store.connection import close_database
 from desk_app.ui.context import AppContext
 from desk_app.ui.crash_dialog import install_excepthook
 from desk_app.ui.first_run_dialog import FirstRunDialog
 from desk_app.ui.fonts import apply_ui_font
 from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.main_window import MainWindow
+from desk_app.ui.translator import CatalogueTranslator
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "desk-app"
-TRANSLATIONS = RESOURCES / "translations"
 ICON = RESOURCES / "icons" / "desk-app.svg"
 
 
@@ -66,13 +68,14 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if language == "zh_CN":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in (("qtbase_zh_CN", qt_dir), ("desk_app_zh_CN", str(TRANSLATIONS))):
-            translator = QTranslator(app)
-            if translator.load(name, folder):
-                app.installTranslator(translator)
-                installed.append(translator)
-            else:
-                log.warning("translation %s not found in %s", name, folder)
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_zh_CN", qt_dir):
+            installed.append(qt_own)
+        else:
+            log.warning("translation qtbase_zh_CN not found in %s", qt_dir)
+        installed.append(CatalogueTranslator(language, app))
+        for translator in installed:
+            app.installTranslator(translator)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app._desk_translators = installed  # keep them alive as long as the application
@@ -128,7 +131,7 @@ def offer_restore(db_path: Path, problem: DatabaseCorrupt, parent: QWidget | Non
 def open_db(db_path: Path, parent: QWidget | None = None) -> SqliteDatabase | None:
     """Open and migrate the database; explain known problems in a message box (None then)."""
     try:
-        return open_database(db_path)
+        return open_desk(db_path)
     except DatabaseCorrupt as exc:
         if offer_restore(db_path, exc, parent):
             return open_db(db_path, parent)
@@ -199,7 +202,7 @@ class Session(QObject):
         if actor is None:
             if restore_from is None and db_path != old_path:  # back to the previous database and user
                 close_database(db)
-                self.db, self.db_path = open_database(old_path), old_path
+                self.db, self.db_path = open_desk(old_path), old_path
                 return False
             self.app.quit()
             return False

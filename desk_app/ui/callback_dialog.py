@@ -24,19 +24,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label, t
 from desk_app.models.enums import CallbackState, rating_at_or_below
 from desk_app.services import callbacks
 from desk_app.services.callbacks import CallbackOutcome, CallbackScript
-from desk_app.services.errors import DeskError
 from desk_app.services.evaluations import KIND_LABELS
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import error_style, readable
+from desk_app.ui.widgets import error_label, error_style, readable, scrolling_form
 
 
 def _fmt(value) -> str:
@@ -177,11 +176,7 @@ class CallbackDialog(QDialog):
         attempts_layout.addLayout(unreachable_row)
         self._show_attempts()
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip(self.tr("Record the callback (Ctrl+S)"))
@@ -190,20 +185,7 @@ class CallbackDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(facts)
-        body_layout.addWidget(script_box)
-        body_layout.addWidget(attempts_box)
-        body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        scrolling_form(self, [facts, script_box, attempts_box], self.error, self.buttons)
         if s.state == CallbackState.DONE.value:
             self._read_only()
         self.resize(820, 820)

@@ -12,23 +12,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import ComplaintSource, ComplaintState, Role
 from desk_app.services import complaints, improvement, registers, users
 from desk_app.services.complaints import ComplaintDetail, ComplaintFilter, ComplaintInput
-from desk_app.services.errors import DeskError
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo, date_edit, datetime_edit, line_edit, text_edit
 from desk_app.ui.record_list_tab import RecordListTab
-from desk_app.ui.widgets import error_color, show_error
+from desk_app.ui.widgets import error_color, html_text, show_error
 
 CS = ComplaintState
 
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text or "").replace("\n", "<br>")
 
 
 class ComplaintsTab(RecordListTab):
@@ -129,20 +124,20 @@ class ComplaintsTab(RecordListTab):
         received, source, ticket = self.tr("Received"), self.tr("Source"), self.tr("Ticket")
         due, description = self.tr("Due"), self.tr("Description")
         lines = [
-            f"<h3>{_esc(r.number)} — {_esc(label(r.state))} ({_esc(r.code)})</h3>",
-            f"<p><b>{complainant}:</b> {_esc(r.complainant)} {_esc(d.complainant_title)}"
-            f"{' ★VIP' if d.is_vip else ''} &nbsp; <b>{unit}:</b> {_esc(r.unit_name)}"
-            f" &nbsp; <b>{phone}:</b> {_esc(d.phone)}</p>",
+            f"<h3>{html_text(r.number)} — {html_text(label(r.state))} ({html_text(r.code)})</h3>",
+            f"<p><b>{complainant}:</b> {html_text(r.complainant)} {html_text(d.complainant_title)}"
+            f"{' ★VIP' if d.is_vip else ''} &nbsp; <b>{unit}:</b> {html_text(r.unit_name)}"
+            f" &nbsp; <b>{phone}:</b> {html_text(d.phone)}</p>",
             f"<p><b>{received}:</b> {r.received_at:%Y-%m-%d %H:%M} &nbsp; <b>{source}:</b> "
-            f"{_esc(label(r.source))} &nbsp; <b>{ticket}:</b> {_esc(r.ticket_number or '—')}"
+            f"{html_text(label(r.source))} &nbsp; <b>{ticket}:</b> {html_text(r.ticket_number or '—')}"
             f" &nbsp; <b>{due}:</b> {r.due_at:%Y-%m-%d %H:%M}"
             f"{overdue}</p>",
-            f"<p><b>{description}:</b><br>{_esc(d.description)}</p>",
+            f"<p><b>{description}:</b><br>{html_text(d.description)}</p>",
         ]
         if r.escalated:
             escalated = self.tr("Escalated to the general manager")
             lines.append(f"<p style='color:{red}'><b>{escalated}:</b> "
-                         f"{_esc(d.escalation_reason)}</p>")
+                         f"{html_text(d.escalation_reason)}</p>")
         for title, value in ((self.tr("Validity"), d.validity_reason),
                              (self.tr("Department"), f"{d.department} {d.department_manager}".strip()),
                              (self.tr("Measures"), d.measures), (self.tr("Verified by"), d.verified_by),
@@ -150,13 +145,13 @@ class ComplaintsTab(RecordListTab):
                              (self.tr("Findings and lessons learned"), d.findings),
                              (self.tr("Improvement projects"), ", ".join(d.project_numbers))):
             if value:
-                lines.append(f"<p><b>{title}:</b> {_esc(value)}</p>")
+                lines.append(f"<p><b>{title}:</b> {html_text(value)}</p>")
         history = self.tr("History")
         lines.append(f"<h4>{history}</h4><table cellspacing='4'>")
         for e in d.events:
             code = e.code if e.code.isdigit() else label(e.code)  # 01–06, or close / escalate / note
-            lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{_esc(code)}</b></td>"
-                         f"<td>{_esc(e.user_name)}</td><td>{_esc(e.text)}</td></tr>")
+            lines.append(f"<tr><td>{e.at:%Y-%m-%d %H:%M}</td><td><b>{html_text(code)}</b></td>"
+                         f"<td>{html_text(e.user_name)}</td><td>{html_text(e.text)}</td></tr>")
         lines.append("</table>")
         return "".join(lines)
 
@@ -324,7 +319,7 @@ class AnalysisDialog(FormDialog):
                                         (self.tr("By unit"), a.by_unit, False),
                                         (self.tr("By source"), a.by_source, True),
                                         (self.tr("By month"), a.by_month, False)):
-            rows = "".join(f"<tr><td>{_esc(label(k) if labelled else k)}</td><td align='right'>{n}</td></tr>"
+            rows = "".join(f"<tr><td>{html_text(label(k) if labelled else k)}</td><td align='right'>{n}</td></tr>"
                            for k, n in counts)
             parts.append(f"<h4>{title}</h4><table cellspacing='4'>{rows}</table>")
         self.view.setHtml("".join(parts))

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desk_app import postgres
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
+from desk_app.store import postgres
 
 
 class DataEvents(QObject):

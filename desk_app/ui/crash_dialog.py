@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.db import known_database_error
-from desk_app.services.errors import DeskError
+from desk_app.errors import DeskError
+from desk_app.store.connection import known_database_error
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import ValidationError
 from desk_app.services import auth
-from desk_app.services.errors import ValidationError
 from desk_app.ui import workers
 from desk_app.ui.widgets import error_style
 

@@ -8,7 +8,7 @@ can correct the input instead of starting over.
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.errors import DeskError
-from desk_app.ui.widgets import error_style
+from desk_app.errors import DeskError
+from desk_app.ui.widgets import error_label
 
 Field = tuple[str, str, QWidget]
 
@@ -114,12 +114,7 @@ class FormDialog(QDialog):
             else:
                 form.addRow(label, widget)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = error_label(self)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)

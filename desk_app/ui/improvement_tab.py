@@ -9,23 +9,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label, t
 from desk_app.models.enums import ClosureCode, Dimension, ImprovementSource, ImprovementState, Role
 from desk_app.services import improvement, indicators, registers, users
-from desk_app.services.errors import DeskError
 from desk_app.services.improvement import ProjectRow
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import combo, date_edit, line_edit, text_edit
 from desk_app.ui.record_list_tab import RecordListTab
-from desk_app.ui.widgets import confirm, error_color
+from desk_app.ui.widgets import confirm, error_color, html_text
 
 S = ImprovementState
 
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text or "").replace("\n", "<br>")
 
 
 def _spin(value: float | None, maximum: float = 100.0) -> QDoubleSpinBox:
@@ -121,23 +116,23 @@ class ImprovementTab(RecordListTab):
 
     def _html(self, p: ProjectRow) -> str:
         problem, source, owner = self.tr("Problem description"), self.tr("Problem source"), self.tr("Owner")
-        parts = [f"<h3>{_esc(p.number)} — {_esc(label(p.state))}"
-                 f"{'（' + _esc(label(p.closure_code)) + '）' if p.closure_code else ''}</h3>",
-                 f"<p><b>{problem}:</b><br>{_esc(p.problem)}</p>",
-                 f"<p><b>{source}:</b> {_esc(label(p.source))} {_esc(p.source_ref)}"
-                 f" &nbsp; <b>{owner}:</b> {_esc(p.owner or '—')}</p>"]
+        parts = [f"<h3>{html_text(p.number)} — {html_text(label(p.state))}"
+                 f"{'（' + html_text(label(p.closure_code)) + '）' if p.closure_code else ''}</h3>",
+                 f"<p><b>{problem}:</b><br>{html_text(p.problem)}</p>",
+                 f"<p><b>{source}:</b> {html_text(label(p.source))} {html_text(p.source_ref)}"
+                 f" &nbsp; <b>{owner}:</b> {html_text(p.owner or '—')}</p>"]
         for title, value in ((self.tr("Initial corrective measure"), p.initial_measure),
                              (self.tr("Agreed measure"), p.agreed_measure + (
                                  f"（{p.meeting_date:%Y-%m-%d}）" if p.meeting_date else "")),
                              (self.tr("Effect and confirmation"), p.effect_result)):
             if value:
-                parts.append(f"<p><b>{title}:</b><br>{_esc(value)}</p>")
+                parts.append(f"<p><b>{title}:</b><br>{html_text(value)}</p>")
         if p.goal_indicator:
             name = t(indicators.INDICATORS[p.goal_indicator][0])
             measured = improvement.measure_goal(p.id) if p.state != S.CONFIRMED else p.measured_value
             goal, base, target = self.tr("Goal"), self.tr("base"), self.tr("target")
             measured_text, review = self.tr("measured"), self.tr("review")
-            parts.append(f"<p><b>{goal}:</b> {_esc(name)} — {base} {_fmt(p.base_value)}, "
+            parts.append(f"<p><b>{goal}:</b> {html_text(name)} — {base} {_fmt(p.base_value)}, "
                          f"{target} {_fmt(p.target_value)}, {measured_text} {_fmt(measured)}"
                          f"{', ' + review + ' ' + str(p.review_date) if p.review_date else ''}</p>")
         work_plan = self.tr("Work plan")
@@ -145,7 +140,7 @@ class ImprovementTab(RecordListTab):
         overdue = self.tr("overdue")
         for s in p.steps:
             colour = f" style='color:{error_color(self)}'" if s.overdue else ""
-            parts.append(f"<tr{colour}><td>{s.seq}.</td><td>{_esc(s.description)}</td><td>{_esc(s.owner)}</td>"
+            parts.append(f"<tr{colour}><td>{s.seq}.</td><td>{html_text(s.description)}</td><td>{html_text(s.owner)}</td>"
                          f"<td>{s.due_date or ''}</td><td>{'✓ ' + f'{s.done_at:%Y-%m-%d}' if s.done_at else ''}"
                          f"{overdue if s.overdue else ''}</td></tr>")
         parts.append("</table>")

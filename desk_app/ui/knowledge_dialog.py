@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import ConflictError, DeskError
 from desk_app.services import knowledge
-from desk_app.services.errors import ConflictError, DeskError
 from desk_app.services.knowledge import ArticleRow
 from desk_app.services.permissions import Permission, can
 from desk_app.ui.context import AppContext
@@ -36,12 +36,18 @@ from desk_app.ui.widgets import error_style
 SEARCH_DELAY_MS = 300
 
 
+#: Opens a ticket's form over the given parent; handed in by the ticket screens, which own that form.
+TicketOpener = Callable[[int, QWidget], QDialog]
+
+
 class KnowledgeDialog(QDialog):
     """Search on the left, the selected article on the right. Non-modal: it can stay open beside the tab."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None, article_id: int | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, article_id: int | None = None,
+                 open_ticket: TicketOpener | None = None):
         super().__init__(parent)
         self.context = context
+        self._open_ticket = open_ticket
         self.article: ArticleRow | None = None
         self.rows: list[ArticleRow] = []
         self.ticket_form = None  # a source ticket opened from here
@@ -228,12 +234,10 @@ class KnowledgeDialog(QDialog):
         self.context.events.changed.emit("knowledge")
 
     def open_source_ticket(self) -> None:
-        if self.article is None or self.article.source_ticket_id is None:
+        if self.article is None or self.article.source_ticket_id is None or self._open_ticket is None:
             return
-        from desk_app.ui.ticket_form import TicketForm
-
         try:
-            self.ticket_form = TicketForm(self.context, self.article.source_ticket_id, parent=self)
+            self.ticket_form = self._open_ticket(self.article.source_ticket_id, self)
         except DeskError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -242,7 +246,8 @@ class KnowledgeDialog(QDialog):
 
 
 def create_article_from_ticket(context: AppContext, ticket_id: int, parent: QWidget | None,
-                               on_error: Callable[[DeskError], None]) -> KnowledgeDialog | None:
+                               on_error: Callable[[DeskError], None],
+                               open_ticket: TicketOpener | None = None) -> KnowledgeDialog | None:
     """R7 in one step: make the article, announce it, and open it in the knowledge base."""
     try:
         article = knowledge.article_from_ticket(context.actor, ticket_id)
@@ -250,7 +255,7 @@ def create_article_from_ticket(context: AppContext, ticket_id: int, parent: QWid
         on_error(exc)
         return None
     context.events.changed.emit("knowledge")
-    dialog = KnowledgeDialog(context, parent, article_id=article.id)
+    dialog = KnowledgeDialog(context, parent, article_id=article.id, open_ticket=open_ticket)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog

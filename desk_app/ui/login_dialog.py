@@ -5,9 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desk_app.errors import AuthenticationError
 from desk_app.services import auth
-from desk_app.services.auth import Actor
-from desk_app.services.errors import AuthenticationError
+from desk_app.services.actor import Actor
 from desk_app.ui.widgets import error_style
 
 LAST_USER_KEY = "login/last_user"

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app import __version__, backup, postgres
-from desk_app.i18n import current_language, label
+from desk_app import __version__
+from desk_app.errors import DeskError
 from desk_app.models.enums import Role
 from desk_app.services import maintenance, undo
-from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
+from desk_app.store import backup, postgres
 from desk_app.ui import tab_registry
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import confirm, show_error
+from desk_app.ui.widgets import confirm, role_names, show_error
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +60,6 @@ class TabError(QWidget):
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-
-
-def role_names(roles: frozenset[str] | tuple[str, ...]) -> str:
-    """Roles in the order of `Role`, translated (joined with 、 in Chinese)."""
-    separator = "、" if current_language() == "zh_CN" else ", "
-    return separator.join(label(r.value) for r in Role if r.value in roles)
 
 
 class MainWindow(QMainWindow):

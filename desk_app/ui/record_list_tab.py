@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
-from desk_app.services.errors import DeskError
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import Field, FormDialog, combo
 from desk_app.ui.widgets import FilterTable, restore_filters, show_error

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import current_language
 from desk_app.models.enums import ReportState
 from desk_app.services import report_data, reports
-from desk_app.services.errors import DeskError, ValidationError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.reports import ReportFilter, ReportRow
 from desk_app.ui import workers

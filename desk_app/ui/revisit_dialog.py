@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,20 +23,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import RevisitState, Role
 from desk_app.services import revisits
 from desk_app.services.calendar import next_working_day
-from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.revisits import RevisitRow
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import error_style, readable
+from desk_app.ui.widgets import error_label, error_style, readable, scrolling_form
 
 READ_ONLY_STYLE = ("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"], "
                    "QDateTimeEdit[readOnly=\"true\"] { background: palette(alternate-base); color: palette(text); }")
@@ -156,12 +154,7 @@ class RevisitDialog(QDialog):
         self.meeting_box = meeting_box
 
         # --- buttons ---------------------------------------------------------------------------------
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = error_label(self)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the form (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
@@ -182,23 +175,7 @@ class RevisitDialog(QDialog):
         buttons.addWidget(close_button)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(self.title)
-        body_layout.addWidget(self.status)
-        body_layout.addWidget(head)
-        body_layout.addWidget(type_box)
-        body_layout.addWidget(lead_box)
-        body_layout.addWidget(meeting_box)
-        body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        scrolling_form(self, [self.title, self.status, head, type_box, lead_box, meeting_box], self.error, buttons)
         # prefilled, read-only fields look different from the ones to fill in
         self.setStyleSheet(READ_ONLY_STYLE)
         self.resize(860, 820)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.services import kpi
-from desk_app.services.errors import DeskError
 from desk_app.ui.widgets import FilterTable, readable
 
 HIGHLIGHT = QColor("#fff3c4")  # the star's and the winning team's row

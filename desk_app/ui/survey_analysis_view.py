@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import AnswerType
 from desk_app.services import settings, survey_analysis
 from desk_app.services import survey_collection as sc
 from desk_app.services import survey_plans as sp
-from desk_app.services.errors import DeskError
 from desk_app.services.survey_analysis import SurveyAnalysis
 from desk_app.ui import charts
 from desk_app.ui.context import AppContext

@@ -11,12 +11,12 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import Importance, SurveyKind
 from desk_app.services import survey_plans as sp
 from desk_app.services import survey_templates, users
-from desk_app.services.auth import Actor
-from desk_app.services.errors import DeskError
+from desk_app.services.actor import Actor
 from desk_app.services.survey_plans import PlanRow
 from desk_app.ui.form_dialog import FormDialog, combo, date_edit, line_edit, value_of
 

@@ -52,13 +52,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.io.excel_util import Cancelled
 from desk_app.models.enums import PlanState
 from desk_app.services import survey_analysis, survey_templates, users
 from desk_app.services import survey_collection as sc
 from desk_app.services import survey_plans as sp
-from desk_app.services.errors import DeskError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.survey_collection import ImportOutcome
 from desk_app.services.survey_plans import ExportResult, PlanRow, RecipientRow

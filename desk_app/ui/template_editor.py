@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.models.enums import AnswerType, Dimension
 from desk_app.services import survey_templates
-from desk_app.services.auth import Actor
-from desk_app.services.errors import DeskError
+from desk_app.services.actor import Actor
 from desk_app.services.survey_plans import dimension_label
 from desk_app.services.survey_templates import QuestionInput, TemplateRow
 from desk_app.ui.form_dialog import line_edit, text_edit
-from desk_app.ui.widgets import error_style
+from desk_app.ui.widgets import error_label
 
 DIM, ZH, EN, ANSWER, REQUIRED = range(5)
 
@@ -122,12 +122,7 @@ class TemplateEditor(QDialog):
                                                                     template.template_version))
         else:
             self.notice.hide()
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

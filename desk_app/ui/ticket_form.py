@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import ConflictError, DeskError, ValidationError
 from desk_app.i18n import label
 from desk_app.models.enums import Channel, Priority
 from desk_app.services import tickets, users
-from desk_app.services.errors import ConflictError, DeskError, ValidationError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketDetail, TicketInput
 from desk_app.ui.context import AppContext
@@ -894,4 +894,6 @@ class TicketForm(QDialog):
             return
         from desk_app.ui.knowledge_dialog import create_article_from_ticket
 
-        self.knowledge = create_article_from_ticket(self.context, self.detail.id, self, self.show_problem)
+        self.knowledge = create_article_from_ticket(
+            self.context, self.detail.id, self, self.show_problem,
+            open_ticket=lambda ticket_id, parent: TicketForm(self.context, ticket_id, parent=parent))

@@ -2,26 +2,19 @@
 and the Excel ledger import/export (R3–R7, R34).
 """
 
-import importlib
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QProgressDialog,
     QPushButton,
@@ -31,74 +24,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import TicketState
 from desk_app.services import users
-from desk_app.services.errors import DeskError, ValidationError
 from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketFilter
 from desk_app.ui import workers
 from desk_app.ui.context import AppContext
+from desk_app.ui.ticket_columns import TicketColumnsMixin
 from desk_app.ui.ticket_form import TicketForm, fill_combo
-from desk_app.ui.ticket_model import COLUMNS, ID_ROLE, TicketTableModel, column_title
+from desk_app.ui.ticket_ledger import LedgerTransferMixin, ProblemsDialog
+from desk_app.ui.ticket_model import ID_ROLE, TicketTableModel
 
 SEARCH_DELAY_MS = 300
 OVERDUE_REFRESH_MS = 60_000  # "overdue" depends on the clock: look again every minute
 OPEN_STATES = tuple(s.value for s in TicketState if s not in (TicketState.RESOLVED, TicketState.CLOSED))
-LEDGER_FILTER = "Excel (*.xlsx)"
 
 
-class ProblemsDialog(QDialog):
-    """A message with a list of every problem (bad rows and columns of an import, warnings)."""
-
-    def __init__(self, title: str, message: str, items: list[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("ProblemsDialog")
-        self.setWindowTitle(title)
-        self.resize(640, 420)
-        text = QLabel(message, self)
-        text.setObjectName("message")
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.list = QListWidget(self)
-        self.list.setObjectName("problems")
-        self.list.addItems(items)
-        self.list.setVisible(bool(items))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        if not items:
-            self.resize(420, 140)
-
-
-class MonthDialog(QDialog):
-    """Which month to export (YYYY-MM)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Export ledger"))
-        self.month = QDateEdit(self)
-        self.month.setObjectName("month")
-        self.month.setDisplayFormat("yyyy-MM")
-        self.month.setDate(QDate.currentDate())
-        form = QFormLayout()
-        form.addRow(self.tr("&Month:"), self.month)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def value(self) -> str:
-        d = self.month.date()
-        return f"{d.year():04d}-{d.month():02d}"
-
-
-class TicketsTab(QWidget):
+class TicketsTab(LedgerTransferMixin, TicketColumnsMixin, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -307,103 +251,6 @@ class TicketsTab(QWidget):
         header.sectionResized.connect(self._save_timer.start)
         header.sectionMoved.connect(self._save_timer.start)
 
-    # --- header: sorting, columns, per-user state -------------------------------------
-
-    def _settings_key(self) -> str:
-        return f"tickets_tab/{self.context.actor.username}/header"
-
-    def _default_widths(self) -> None:
-        header = self.view.horizontalHeader()
-        fm = self.fontMetrics()
-        widths = {"number": "GD-20261121-0007", "state": "Escalated (L2)", "priority": "P3",
-                  "reported_at": "2026-11-21 10:00", "reporter_name": "Reporter", "unit_name": "市人力资源和社会",
-                  "category": "业务系统", "summary": "办公楼8层局长办公室网速特别慢", "team_name": "Team name",
-                  "assignee_name": "Technician",
-                  "first_response_due": "2026-11-21 10:00", "first_response_at": "2026-11-21 10:00",
-                  "resolution_due": "2026-11-21 10:00", "resolved_at": "2026-11-21 10:00",
-                  "closed_at": "2026-11-21 10:00", "channel": "Self-service"}
-        for i, column in enumerate(COLUMNS):
-            sample = widths.get(column.key, "xxxxxxxx")
-            text_width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(column_title(column)))
-            header.resizeSection(i, text_width + 24)
-            header.setSectionHidden(i, not column.visible)
-
-    def _restore_header(self) -> None:
-        header = self.view.horizontalHeader()
-        self._default_widths()
-        state = QSettings().value(self._settings_key())
-        restored = False
-        if state is not None:
-            header.blockSignals(True)
-            restored = header.restoreState(state) and header.count() == len(COLUMNS)
-            header.blockSignals(False)
-        if not restored:
-            self._default_widths()
-        column = header.sortIndicatorSection()
-        if restored and self.model.is_sortable(column):
-            self.model.sort_key = COLUMNS[column].sort_key or self.model.sort_key
-            self.model.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        self._show_sort_indicator()
-
-    def save_header(self) -> None:
-        QSettings().setValue(self._settings_key(), self.view.horizontalHeader().saveState())
-
-    def _show_sort_indicator(self) -> None:
-        header = self.view.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column(),
-                                Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder)
-        header.blockSignals(False)
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        """A header click: sort in SQL when the column has a sort key, otherwise keep the current order."""
-        if self.model.is_sortable(column):
-            current = self._current_id()
-            self.model.sort(column, order)
-            self._after_reset(current)
-            self._save_timer.start()
-        else:
-            self._show_sort_indicator()
-
-    def _columns_menu(self, global_pos: QPoint) -> None:
-        self.columns_menu = self._make_columns_menu()
-        self.columns_menu.popup(global_pos)
-
-    def _columns_menu_at_toolbar(self) -> None:
-        widget = self.toolbar.widgetForAction(self.columns_action)
-        pos = widget.mapToGlobal(QPoint(0, widget.height())) if widget else self.mapToGlobal(QPoint(0, 0))
-        self._columns_menu(pos)
-
-    def _make_columns_menu(self) -> QMenu:
-        header = self.view.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("columns_menu")
-        for i, column in enumerate(COLUMNS):
-            action = menu.addAction(column_title(column))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(i))
-            action.setData(i)
-            action.toggled.connect(lambda checked, index=i: self.set_column_visible(index, checked))
-        menu.addSeparator()
-        menu.addAction(self.tr("Reset columns"), self.reset_columns)
-        return menu
-
-    def set_column_visible(self, index: int, visible: bool) -> None:
-        header = self.view.horizontalHeader()
-        if not visible and header.count() - header.hiddenSectionCount() <= 1:
-            return  # keep at least one column
-        header.setSectionHidden(index, not visible)
-        self.save_header()
-
-    def reset_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        for visual in range(header.count()):
-            logical = header.logicalIndex(visual)
-            if logical != visual:
-                header.moveSection(header.visualIndex(visual), visual)
-        self._default_widths()
-        self.save_header()
-
     # --- filtering and refreshing -----------------------------------------------------
 
     def current_filter(self) -> TicketFilter:
@@ -597,9 +444,14 @@ class TicketsTab(QWidget):
         from desk_app.ui.knowledge_dialog import create_article_from_ticket
 
         dialog = create_article_from_ticket(self.context, ticket_id, self,
-                                            lambda exc: self._problem(self.tr("Knowledge article"), exc))
+                                            lambda exc: self._problem(self.tr("Knowledge article"), exc),
+                                            open_ticket=self._ticket_form_over)
         if dialog is not None:
             self.knowledge = dialog
+
+    def _ticket_form_over(self, ticket_id: int, parent: QWidget) -> TicketForm:
+        """A ticket's form over a knowledge dialog (the source ticket of an article)."""
+        return TicketForm(self.context, ticket_id, parent=parent)
 
     def open_knowledge(self) -> None:
         from desk_app.ui.knowledge_dialog import KnowledgeDialog
@@ -608,116 +460,10 @@ class TicketsTab(QWidget):
             self.knowledge.raise_()
             self.knowledge.activateWindow()
             return
-        self.knowledge = KnowledgeDialog(self.context, self)
+        self.knowledge = KnowledgeDialog(self.context, self, open_ticket=self._ticket_form_over)
         self.knowledge.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.knowledge.destroyed.connect(lambda: setattr(self, "knowledge", None))
         self.knowledge.show()
-
-    def _problem(self, title: str, exc: DeskError) -> None:
-        items = list(getattr(exc, "problems", []) or [])
-        message = exc.args[0] if items and exc.args else str(exc)
-        self._report(title, str(message), items)
-
-    def _report(self, title: str, message: str, items: list[str]) -> None:
-        self.report = ProblemsDialog(title, message, items, self)
-        self.report.open()
-
-    # --- ledger import / export (worker thread, window-modal progress) -----------------
-
-    def _ledger(self):
-        return importlib.import_module("desk_app.services.ledger")
-
-    def _run(self, label_text: str, job, on_done) -> None:
-        """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_exception, cancelled)`."""
-
-        def finish(result: object) -> None:
-            self.worker = None
-            on_done(result, worker.is_cancelled())
-
-        def failed(message: str, trace: str) -> None:
-            self.worker = None
-            if trace:
-                self._report(self.tr("Unexpected error"), message, trace.splitlines())
-            else:
-                on_done(DeskError(message), worker.is_cancelled())
-
-        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
-        dialog.setWindowTitle(self.tr("Service Desk"))
-        self.worker, self.progress = worker, dialog
-
-    def import_ledger(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "", LEDGER_FILTER)
-        if path:
-            self.start_import(Path(path))
-
-    def start_import(self, path: Path) -> None:
-        ledger = self._ledger()
-        actor = self.context.actor
-
-        def job(progress, is_cancelled):
-            try:
-                return ledger.import_ledger(actor, path, progress=progress, is_cancelled=is_cancelled)
-            except DeskError as exc:  # returned, not raised: the problems list must reach the dialog
-                return exc
-
-        self._run(self.tr("Importing {file}…").format(file=path.name), job, self._import_done)
-
-    def _import_done(self, result: object, cancelled: bool) -> None:
-        title = self.tr("Import ledger")
-        if cancelled:
-            self._report(title, self.tr("The import was cancelled; nothing was changed."), [])
-            return
-        if isinstance(result, ValidationError):
-            self._problem(title, result)
-            return
-        if isinstance(result, DeskError):
-            self._report(title, str(result), [])
-            return
-        count = getattr(result, "count", 0)
-        warnings = list(getattr(result, "warnings", ()) or ())
-        for what, names in ((self.tr("New technicians"), getattr(result, "created_technicians", ())),
-                            (self.tr("New teams"), getattr(result, "created_teams", ())),
-                            (self.tr("New customer units"), getattr(result, "created_units", ()))):
-            if names:
-                warnings.append(f"{what}: {', '.join(names)}")
-        self.context.events.changed.emit("ticket")
-        if getattr(result, "created_technicians", ()) or getattr(result, "created_teams", ()):
-            self.context.events.changed.emit("user")
-        self._fill_choices()
-        self._report(title, self.tr("%n ticket(s) imported.", "", count), warnings)
-
-    def export_ledger(self) -> None:
-        months = MonthDialog(self)
-        if months.exec() != QDialog.DialogCode.Accepted:
-            return
-        month = months.value()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger"), f"ledger-{month}.xlsx", LEDGER_FILTER)
-        if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
-            self.start_export(month, Path(path))
-
-    def start_export(self, month: str, path: Path) -> None:
-        ledger = self._ledger()
-
-        def job(progress, is_cancelled):
-            try:
-                return ledger.export_ledger(month, path, progress=progress, is_cancelled=is_cancelled)
-            except DeskError as exc:
-                return exc
-
-        self._run(self.tr("Exporting {month}…").format(month=month), job,
-                  lambda result, cancelled: self._export_done(result, cancelled, path))
-
-    def _export_done(self, result: object, cancelled: bool, path: Path) -> None:
-        title = self.tr("Export ledger")
-        if cancelled:
-            self._report(title, self.tr("The export was cancelled; no file was written."), [])
-        elif isinstance(result, DeskError):
-            self._problem(title, result)
-        else:
-            self._report(title, self.tr("%n ticket(s) exported to {path}.", "", int(result or 0)).format(path=path),
-                         [])
 
     # --- Qt ----------------------------------------------------------------------------
 

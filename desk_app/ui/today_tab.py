@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.services import today
-from desk_app.services.errors import DeskError
 from desk_app.services.today import TodayItem, TodaySection, TodayView
 from desk_app.ui import charts
 from desk_app.ui.context import AppContext

@@ -2,6 +2,7 @@
 filters and colours that stay readable on a dark palette."""
 
 from collections.abc import Mapping, Sequence
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
@@ -10,15 +11,21 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHeaderView,
+    QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desk_app.services.errors import ConflictError, DeskError
+from desk_app.errors import ConflictError, DeskError
+from desk_app.i18n import current_language, label
+from desk_app.models.enums import Role
 
 #: Role under which each row's first item keeps the row object (a service dataclass).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -177,3 +184,45 @@ def readable(color: str | QColor, widget: QWidget | None = None) -> QColor:
     if is_dark(widget) and value.lightness() < 140:
         value = value.lighter(180)
     return value
+
+
+def role_names(roles: frozenset[str] | tuple[str, ...]) -> str:
+    """Roles in the order of `Role`, translated (joined with 、 in Chinese)."""
+    separator = "、" if current_language() == "zh_CN" else ", "
+    return separator.join(label(r.value) for r in Role if r.value in roles)
+
+
+def html_text(text: str | None) -> str:
+    """Plain text made safe inside a rich-text label or browser, line breaks kept."""
+    return escape(text or "").replace("\n", "<br>")
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """The hidden red line under a form where a validation error is shown (selectable, to copy it)."""
+    error = QLabel(parent)
+    error.setObjectName("formError")
+    error.setStyleSheet(error_style(parent))
+    error.setWordWrap(True)
+    error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    error.hide()
+    return error
+
+
+def scrolling_form(dialog: QWidget, parts: Sequence[QWidget], error: QLabel, buttons: QWidget | QLayout) -> None:
+    """Lay `dialog` out as its parts in a frameless scroll area, the error line and the buttons below."""
+    body = QWidget()
+    body_layout = QVBoxLayout(body)
+    for part in parts:
+        body_layout.addWidget(part)
+    body_layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(scroll, 1)
+    layout.addWidget(error)
+    if isinstance(buttons, QLayout):
+        layout.addLayout(buttons)
+    else:
+        layout.addWidget(buttons)

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desk_app.errors import DeskError
 from desk_app.models import database_proxy
-from desk_app.services.errors import DeskError
 
 log = logging.getLogger(__name__)
 

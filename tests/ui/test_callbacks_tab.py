@@ -46,7 +46,7 @@ def make_ticket(team: Team, tech: User, closed_at: datetime = MONDAY_CLOSE, phon
 @pytest.fixture
 def world(db, db_path, admin, make_user, monkeypatch):
     """Two dispatchers, a team lead of 运维一班 with two technicians, three tickets closed on Monday."""
-    monkeypatch.setattr("desk_app.ui.callbacks_tab.QMessageBox.information", lambda *a, **k: None)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information", lambda *a, **k: None)
     monkeypatch.setattr("desk_app.ui.callback_dialog.QMessageBox.information", lambda *a, **k: None)
     w = type("World", (), {})()
     w.db_path = db_path
@@ -263,7 +263,7 @@ def test_monthly_results_and_daily_feedback(qtbot, world, make_user):
     technician = User.get_by_id(world.tech2.id)
     technician.can_login = True
     technician.save()
-    from desk_app.services.auth import Actor
+    from desk_app.services.actor import Actor
 
     own_tab = build_tab(qtbot, world, Actor.from_user(technician))
     own = own_tab.page("results").view

@@ -81,7 +81,7 @@ def test_demo_data_runs_in_a_worker_and_lists_the_accounts(qtbot, db, monkeypatc
 
 
 def test_demo_failure_is_explained(qtbot, db, monkeypatch):
-    from desk_app.services.errors import ValidationError
+    from desk_app.errors import ValidationError
 
     def failing(**_kwargs):
         raise ValidationError("The database already holds data; demo data goes into an empty database only.")

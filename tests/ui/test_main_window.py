@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from desk_app import backup
-from desk_app.db import close_database, open_database
+from desk_app.services.opening import open_desk
+from desk_app.store import backup
+from desk_app.store.connection import close_database
 from desk_app.ui import app as app_module
 from desk_app.ui import main_window, tab_registry
 from desk_app.ui.context import AppContext
@@ -138,7 +139,7 @@ def test_damaged_database_offers_the_newest_backup(qtbot, db, db_path, admin, mo
     assert con.execute("select username from user").fetchall() == [("admin",)]
     con.close()
     close_database(reopened)
-    open_database(db_path)  # leave the fixture's proxy bound to an open database
+    open_desk(db_path)  # leave the fixture's proxy bound to an open database
 
 
 def test_database_too_new_is_a_plain_message(tmp_path: Path, monkeypatch):

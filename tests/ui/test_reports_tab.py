@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desk_app.services import reports
+from desk_app.services import report_rows, report_verify
 from desk_app.ui.report_preview import render_to_printer
 from desk_app.ui.reports_tab import ReportsTab
 from tests.ui.form_driver import FormQueue
@@ -68,7 +68,7 @@ def test_submit_approve_publish_with_the_password_dialog(qtbot, tab, forms, monk
     forms.push({"password": "wrong password"})
     tab.approve()
     assert forms.seen[-1].error.text()  # refused, the dialog shows why
-    assert reports.get_report(tab.current.id).state == "submitted"
+    assert report_rows.get_report(tab.current.id).state == "submitted"
     forms.push({"password": "admin-pass-1"})
     tab.approve()
     assert tab.current.state == "approved" and tab.current.approver == "管理员"
@@ -98,7 +98,7 @@ def test_save_and_verify_a_file(qtbot, tab, forms, monkeypatch, tmp_path: Path):
     target = tmp_path / "saved.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     tab.save_as()
-    assert reports.verify_file(target).genuine
+    assert report_verify.verify_file(target).genuine
     shown = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(("info", a[2])))

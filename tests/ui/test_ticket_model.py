@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.models import Ticket
-from desk_app.services import tickets
-from desk_app.services.tickets import TicketFilter, TicketInput
+from desk_app.services import ticket_detail, ticket_list, ticket_rules, tickets
+from desk_app.services.ticket_input import TicketInput
+from desk_app.services.ticket_list import TicketFilter
 from desk_app.ui import ticket_model
 from desk_app.ui.ticket_model import COLUMN_INDEX, OVERDUE_COLOR, PAGE_SIZE, ROW_ROLE, TicketTableModel
 
@@ -33,7 +34,7 @@ def bulk_tickets(n: int) -> None:
     rows = []
     for i in range(n):
         at = start + timedelta(minutes=i)
-        first, resolution = tickets.sla_due(at, "P3")
+        first, resolution = ticket_rules.sla_due(at, "P3")
         rows.append({"number": f"GD-{at:%Y%m%d}-{i + 1:04d}", "reported_at": at,
                      "reporter_name": f"{REPORTERS[i % len(REPORTERS)]}{i:03d}", "description": f"第{i}号故障",
                      "first_response_due": first, "resolution_due": resolution})
@@ -57,7 +58,7 @@ def test_qt_model_checks(qtmodeltester, model, admin):
 def test_first_page_then_more_on_fetch(model, admin, monkeypatch):
     bulk_tickets(450)
     limits = []
-    real = tickets.list_tickets
+    real = ticket_list.list_tickets
 
     def spy(*args, **kwargs):
         limits.append(kwargs.get("limit"))
@@ -118,7 +119,7 @@ def test_overdue_due_columns_are_red_with_a_tooltip(model, admin):
 
 def test_filter_goes_to_the_service(model, admin):
     ids = make_tickets(admin, 5)
-    detail = tickets.get_ticket(ids[0])
+    detail = ticket_detail.get_ticket(ids[0])
     tickets.start_work(admin, ids[0], detail.version)
     model.refresh()
     model.set_filter(TicketFilter(states=("in_progress",)))
@@ -130,7 +131,7 @@ def test_reload_updates_changed_rows_without_reset(model, admin, qtbot):
     ids = make_tickets(admin, 5)
     model.refresh()
     row = model.row_of_id(ids[2])
-    tickets.start_work(admin, ids[2], tickets.get_ticket(ids[2]).version)
+    tickets.start_work(admin, ids[2], ticket_detail.get_ticket(ids[2]).version)
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged) as blocker:
         model.reload()
     top_left, bottom_right = blocker.args[0], blocker.args[1]

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from desk_app.errors import ValidationError
 from desk_app.models import KnowledgeArticle, Ticket
-from desk_app.services import tickets
-from desk_app.services.errors import ValidationError
-from desk_app.services.tickets import TicketInput
+from desk_app.services import ticket_detail, tickets
+from desk_app.services.ticket_input import TicketInput
 from desk_app.ui.context import AppContext
 from desk_app.ui.ticket_model import COLUMN_INDEX
 from desk_app.ui.tickets_tab import TicketsTab
@@ -27,7 +27,7 @@ def new_ticket(actor, reporter: str, description: str, hours_ago: float = 2, **e
 
 def closed_ticket(actor, reporter: str, description: str, hours_ago: float = 5) -> int:
     ticket_id = new_ticket(actor, reporter, description, hours_ago)
-    d = tickets.start_work(actor, ticket_id, tickets.get_ticket(ticket_id).version)
+    d = tickets.start_work(actor, ticket_id, ticket_detail.get_ticket(ticket_id).version)
     tickets.close(actor, ticket_id, d.version, "网线松动", "重新插紧网线")
     return ticket_id
 
@@ -181,7 +181,7 @@ def test_validation_error_names_the_field(qtbot, make_tab):
 
 def test_enter_opens_and_close_through_the_form(qtbot, make_tab, admin):
     ticket_id = new_ticket(admin, "王建国", "电脑蓝屏")
-    tickets.start_work(admin, ticket_id, tickets.get_ticket(ticket_id).version)
+    tickets.start_work(admin, ticket_id, ticket_detail.get_ticket(ticket_id).version)
     tab = make_tab()
     tab.view.setFocus()
     tab.view.setCurrentIndex(tab.model.index(0, 0))
@@ -216,7 +216,7 @@ def test_conflict_offers_reload(qtbot, make_tab, admin):
     tab.open_ticket(ticket_id)
     form = tab.form
     tickets.add_note(admin, ticket_id, "别处改了")  # someone else, meanwhile
-    tickets.start_work(admin, ticket_id, tickets.get_ticket(ticket_id).version)
+    tickets.start_work(admin, ticket_id, ticket_detail.get_ticket(ticket_id).version)
     form.reporter_phone.setText("010-12345678")
     form.save()
     assert form.isVisible()

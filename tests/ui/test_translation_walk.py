@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 from desk_app.ui.context import AppContext
 from desk_app.ui.main_window import MainWindow
 

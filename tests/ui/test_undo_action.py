@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desk_app.models import Ticket
-from desk_app.services import tickets
+from desk_app.services import ticket_input, tickets
 from desk_app.ui.main_window import MainWindow
 
 
@@ -18,7 +18,7 @@ def window(qtbot, db, context):
 
 
 def test_undo_last_edit_from_the_menu(window, context, monkeypatch):
-    detail = tickets.create_ticket(context.actor, tickets.TicketInput(
+    detail = tickets.create_ticket(context.actor, ticket_input.TicketInput(
         channel="hotline", reported_at=datetime.now() - timedelta(hours=1), reporter_name="张三",
         description="原来的描述"))
     data = detail.input.__class__(**{**detail.input.__dict__, "description": "改后的描述"})

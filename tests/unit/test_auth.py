@@ -4,19 +4,12 @@ import json
 
 import pytest
 
+from desk_app.errors import AuthenticationError, ValidationError
 from desk_app.models import AuditLog, User
 from desk_app.models.enums import Role
-from desk_app.services.auth import (
-    MIN_PASSWORD_LENGTH,
-    Actor,
-    authenticate,
-    check_password_policy,
-    create_first_admin,
-    hash_password,
-    needs_first_admin,
-    verify_password,
-)
-from desk_app.services.errors import AuthenticationError, ValidationError
+from desk_app.services.actor import Actor
+from desk_app.services.auth import authenticate, create_first_admin, needs_first_admin
+from desk_app.services.passwords import MIN_PASSWORD_LENGTH, check_password_policy, hash_password, verify_password
 
 
 def test_hash_format_is_scrypt():

@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from desk_app import backup
 from desk_app.cli import main
-from desk_app.db import close_database, open_database
+from desk_app.errors import DatabaseProblem
 from desk_app.models import Team
 from desk_app.services import users
 from desk_app.services.auth import create_first_admin
-from desk_app.services.errors import DatabaseProblem
+from desk_app.services.opening import open_desk
+from desk_app.store import backup
+from desk_app.store.connection import close_database
 
 pytestmark = pytest.mark.sqlite_only("SQLite online backup API and file restore (PostgreSQL backups: test_postgres.py)")
 
@@ -33,7 +34,7 @@ def test_backup_change_restore_gives_old_data(db, db_path, admin):
 
     close_database(db)
     backup.restore_database(saved, db_path)
-    reopened = open_database(db_path)
+    reopened = open_desk(db_path)
     try:
         assert [t.name for t in Team.select()] == ["一班"]
     finally:
@@ -119,7 +120,7 @@ def test_restore_saves_current_database_first(db, db_path, admin):
 
 
 def _new_database(path: Path, *teams: str) -> None:
-    database = open_database(path)
+    database = open_desk(path)
     try:
         actor = create_first_admin("admin", "管理员", "admin-pass-1")
         for name in teams:
@@ -131,7 +132,7 @@ def _new_database(path: Path, *teams: str) -> None:
 def _add_team(path: Path, name: str) -> None:
     from desk_app.services.auth import authenticate
 
-    database = open_database(path)
+    database = open_desk(path)
     try:
         users.save_team(authenticate("admin", "admin-pass-1"), name)
     finally:

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from desk_app.cli import main
-from desk_app.db import close_database
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import (
     AuditLog,
     Callback,
@@ -23,8 +23,8 @@ from desk_app.models import (
 )
 from desk_app.models.enums import Role
 from desk_app.services import callbacks, settings
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.services.sampling import plan_callbacks
+from desk_app.store.connection import close_database
 
 _seq = itertools.count(1)
 TUESDAY = date(2026, 10, 20)

@@ -5,10 +5,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.models import AuditLog, Complaint, ComplaintEvent, CustomerUnit, Ticket, User
 from desk_app.services import complaints, improvement, settings
 from desk_app.services.complaints import ComplaintFilter, ComplaintInput
-from desk_app.services.errors import PermissionDenied, ValidationError
 
 
 def _input(**changes) -> ComplaintInput:

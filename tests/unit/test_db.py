@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from desk_app import db as dbmod
-from desk_app.db import SCHEMA_VERSION, close_database, known_database_error, open_database, schema_version
+from desk_app.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
 from desk_app.models import ALL_MODELS
-from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
+from desk_app.services.opening import open_desk
+from desk_app.store import connection as dbmod
+from desk_app.store.connection import SCHEMA_VERSION, close_database, known_database_error, schema_version
 
 pytestmark = pytest.mark.sqlite_only("SQLite files, pragmas, the stored .sqlite fixture (PostgreSQL: test_postgres.py)")
 
@@ -68,7 +69,7 @@ def test_old_schema_fixture_is_version_1():
 
 def test_migrates_v1_fixture(old_db):
     fixture_bytes = FIXTURE_V1.read_bytes()
-    database = open_database(old_db)
+    database = open_desk(old_db)
     try:
         assert schema_version(database) == SCHEMA_VERSION
         users = {r[0] for r in database.execute_sql("SELECT username FROM user")}
@@ -93,10 +94,10 @@ def test_migrates_v1_fixture(old_db):
 
 def test_migrated_schema_equals_fresh_schema(old_db, tmp_path):
     """Guard: a schema change without a migration step makes this test fail."""
-    migrated = open_database(old_db)
+    migrated = open_desk(old_db)
     close_database(migrated)
     fresh_path = tmp_path / "fresh" / "desk.sqlite"
-    fresh = open_database(fresh_path)
+    fresh = open_desk(fresh_path)
     close_database(fresh)
 
     old_cols, new_cols = _columns(old_db), _columns(fresh_path)
@@ -106,8 +107,8 @@ def test_migrated_schema_equals_fresh_schema(old_db, tmp_path):
 
 
 def test_migrating_again_is_a_no_op(old_db):
-    close_database(open_database(old_db))
-    close_database(open_database(old_db))
+    close_database(open_desk(old_db))
+    close_database(open_desk(old_db))
     assert len(list((old_db.parent / "backups").glob("*.sqlite"))) == 1
 
 
@@ -121,12 +122,12 @@ def test_failed_migration_step_is_rolled_back_and_can_be_retried(old_db, monkeyp
     with monkeypatch.context() as patch:
         patch.setitem(dbmod.STEPS, SCHEMA_VERSION, broken_step)
         with pytest.raises(RuntimeError):
-            open_database(old_db)
+            open_desk(old_db)
     dbmod.database_proxy.obj.close()
     assert _user_version(old_db) < SCHEMA_VERSION
     assert "half_done" not in _columns(old_db)
 
-    database = open_database(old_db)
+    database = open_desk(old_db)
     try:
         assert schema_version(database) == SCHEMA_VERSION
         assert database.execute_sql("SELECT number FROM ticket").fetchall() == [("GD-20260101-0001",)]
@@ -135,12 +136,12 @@ def test_failed_migration_step_is_rolled_back_and_can_be_retried(old_db, monkeyp
 
 
 def test_too_new_database_refused(db_path):
-    close_database(open_database(db_path))
+    close_database(open_desk(db_path))
     con = sqlite3.connect(db_path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     con.close()
     with pytest.raises(DatabaseTooNew) as info:
-        open_database(db_path)
+        open_desk(db_path)
     dbmod.database_proxy.obj.close()
     message = str(info.value)
     assert str(db_path.name) in message
@@ -155,7 +156,7 @@ def test_garbage_file_refused_as_corrupt(tmp_path):
     content = b"this is not a database at all \x00\x01\x02" * 200
     path.write_bytes(content)
     with pytest.raises(DatabaseCorrupt) as info:
-        open_database(path)
+        open_desk(path)
     assert str(path) in str(info.value)
     assert path.read_bytes() == content
 
@@ -168,7 +169,7 @@ def test_foreign_sqlite_database_refused(tmp_path):
     con.commit()
     con.close()
     with pytest.raises(DatabaseProblem) as info:
-        open_database(path)
+        open_desk(path)
     assert "not a Service Desk database" in str(info.value)
     assert str(path) in str(info.value)
     assert set(_columns(path)) == {"recipes"}, "a foreign database must not get our tables"

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from desk_app import cli
-from desk_app.db import close_database, open_database
 from desk_app.demo import load_demo
 from desk_app.demo.tickets import period_start
+from desk_app.errors import ValidationError
 from desk_app.models import Contact, CustomerUnit, KnowledgeArticle, Team, Ticket, TicketEvent, User, database_proxy
 from desk_app.models.base import on_postgres
 from desk_app.models.enums import Role, TicketState
 from desk_app.services.auth import authenticate
-from desk_app.services.errors import ValidationError
+from desk_app.services.opening import open_desk
+from desk_app.store.connection import close_database
 
 UNTIL = date(2026, 10, 31)
 NUMBER = re.compile(r"^GD-(\d{8})-(\d{4,})$")
@@ -105,7 +106,7 @@ def test_ticket_data_is_consistent(db) -> None:
 def test_same_seed_same_data(tmp_path: Path) -> None:
     results = []
     for name in ("a.sqlite", "b.sqlite", "c.sqlite"):
-        database = open_database(tmp_path / name)
+        database = open_desk(tmp_path / name)
         try:
             load_demo(until=UNTIL, tickets=150, seed=2 if name == "c.sqlite" else 7)
             results.append(_tickets())

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.db import close_database, open_database
 from desk_app.demo import load_demo
 from desk_app.models import (
     Callback,
@@ -32,6 +31,8 @@ from desk_app.models.enums import (
     TicketState,
 )
 from desk_app.services import kpi
+from desk_app.services.opening import open_desk
+from desk_app.store.connection import close_database
 
 UNTIL = date(2026, 10, 31)
 
@@ -197,7 +198,7 @@ def _evaluations() -> list[tuple]:
 def test_same_seed_same_evaluations(tmp_path: Path) -> None:
     results = []
     for name in ("a.sqlite", "b.sqlite"):
-        database = open_database(tmp_path / name)
+        database = open_desk(tmp_path / name)
         try:
             load_demo(until=UNTIL, tickets=200, seed=4)
             results.append((_evaluations(), list(Complaint.select(Complaint.number, Complaint.state).tuples()),

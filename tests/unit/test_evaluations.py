@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.models import Evaluation, RevisitForm, Team, Ticket, User
 from desk_app.models.enums import Role
 from desk_app.services import evaluations, feedback, settings
-from desk_app.services.errors import PermissionDenied, ValidationError
 
 _seq = itertools.count(1)
 

@@ -2,7 +2,7 @@
 
 The killed-process tests run the work in a child Python (`sys.executable -c ...`) that stops in
 the middle of its transaction and says so on stdout; the test then SIGKILLs it (no clean-up code
-runs) and checks the file with plain sqlite3 and with `open_database`.
+runs) and checks the file with plain sqlite3 and with `open_desk`.
 """
 
 import os
@@ -22,13 +22,14 @@ from pathlib import Path
 import pytest
 from peewee import OperationalError
 
-from desk_app import backup
-from desk_app.db import SCHEMA_VERSION, close_database, known_database_error, open_database
+from desk_app.errors import DatabaseCorrupt, DatabaseProblem
 from desk_app.io.ledger import LedgerRow, write_ledger
 from desk_app.models import AuditLog, Team, Ticket
 from desk_app.services import users
 from desk_app.services.auth import create_first_admin
-from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem
+from desk_app.services.opening import open_desk
+from desk_app.store import backup
+from desk_app.store.connection import SCHEMA_VERSION, close_database, known_database_error
 
 pytestmark = [pytest.mark.sqlite_only("killed processes, locks, read-only and corrupt SQLite files"),
               pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and fork are POSIX")]
@@ -41,7 +42,7 @@ PASSWORD = "admin-pass-1"
 # --- helpers -------------------------------------------------------------------------------------
 
 def _new_database(path: Path, teams: int = 0) -> None:
-    database = open_database(path)
+    database = open_desk(path)
     try:
         actor = create_first_admin("admin", "管理员", PASSWORD)
         for i in range(teams):
@@ -106,12 +107,12 @@ def _run_and_kill(script: str, *args: str, sign: str, wal: Path | None = None, t
 
 IMPORT_SCRIPT = """
     import sys, time
-    from desk_app.db import open_database
+    from desk_app.services.opening import open_desk
     from desk_app.models import User
-    from desk_app.services.auth import Actor
+    from desk_app.services.actor import Actor
     from desk_app.services.ledger import import_ledger
 
-    db = open_database(sys.argv[1])
+    db = open_desk(sys.argv[1])
     db.execute_sql("PRAGMA cache_size = 20")  # a small cache spills uncommitted pages into the WAL
     actor = Actor.from_user(User.get(User.username == "admin"))
 
@@ -147,12 +148,12 @@ def test_killed_ledger_import_stores_nothing(tmp_path):
     for table in ("ticket", "user", "team", "audit_log", "evaluation", "ticket_event"):
         assert after[table] == before[table], table
     # the application opens it, and the same file then imports whole
-    database = open_database(path)
+    database = open_desk(path)
     try:
         assert Ticket.select().count() == 0
         database.execute_sql("INSERT INTO ticket_fts(ticket_fts) VALUES ('integrity-check')")
         from desk_app.models import User
-        from desk_app.services.auth import Actor
+        from desk_app.services.actor import Actor
         from desk_app.services.ledger import import_ledger
 
         assert import_ledger(Actor.from_user(User.get(User.username == "admin")), ledger).count == 4000
@@ -163,10 +164,10 @@ def test_killed_ledger_import_stores_nothing(tmp_path):
 DEMO_SCRIPT = """
     import sys, time
     from datetime import date
-    from desk_app.db import open_database
+    from desk_app.services.opening import open_desk
     from desk_app.demo import load_demo
 
-    db = open_database(sys.argv[1])
+    db = open_desk(sys.argv[1])
     db.execute_sql("PRAGMA cache_size = 20")
 
     def progress(done, total):
@@ -181,7 +182,7 @@ DEMO_SCRIPT = """
 
 def test_killed_demo_load_leaves_the_database_empty(tmp_path):
     path = tmp_path / "desk.sqlite"
-    close_database(open_database(path))
+    close_database(open_desk(path))
     before = _check(path)
 
     _run_and_kill(DEMO_SCRIPT, str(path), sign="LOADING", wal=path.with_name(path.name + "-wal"))
@@ -190,7 +191,7 @@ def test_killed_demo_load_leaves_the_database_empty(tmp_path):
     assert after["integrity"] == "ok"
     for table in ("ticket", "user", "team", "audit_log", "evaluation"):
         assert after[table] == before[table] == 0, table
-    database = open_database(path)
+    database = open_desk(path)
     try:
         from desk_app.demo import is_empty
 
@@ -202,8 +203,8 @@ def test_killed_demo_load_leaves_the_database_empty(tmp_path):
 BACKUP_SCRIPT = """
     import sys, time
     from pathlib import Path
-    from desk_app import backup
-    from desk_app.db import open_database
+    from desk_app.store import backup
+    from desk_app.services.opening import open_desk
 
     real_replace = Path.replace
 
@@ -213,7 +214,7 @@ BACKUP_SCRIPT = """
         return real_replace(self, target)
 
     Path.replace = slow_replace
-    db = open_database(sys.argv[1])
+    db = open_desk(sys.argv[1])
     backup.backup_database(db, Path(sys.argv[1]))
     print("DONE", flush=True)
 """
@@ -229,7 +230,7 @@ def test_killed_backup_leaves_no_half_backup(tmp_path):
     assert backup.list_backups(path) == [], "no backup is offered that was not finished"
     assert all(p.name.endswith(".part") for p in backup.backup_dir_for(path).iterdir())
     assert _check(path) == before
-    database = open_database(path)
+    database = open_desk(path)
     try:
         made = backup.backup_database(database, path)
     finally:
@@ -240,7 +241,7 @@ def test_killed_backup_leaves_no_half_backup(tmp_path):
 
 EXPORT_SCRIPT = """
     import os, sys, time
-    from desk_app.db import open_database
+    from desk_app.services.opening import open_desk
     from desk_app.services.ledger import export_ledger
 
     real_replace = os.replace
@@ -251,7 +252,7 @@ EXPORT_SCRIPT = """
         return real_replace(src, dst)
 
     os.replace = slow_replace
-    db = open_database(sys.argv[1])
+    db = open_desk(sys.argv[1])
     export_ledger("2026-10", sys.argv[2])
     print("DONE", flush=True)
 """
@@ -271,7 +272,7 @@ def test_killed_export_leaves_the_old_file_untouched(tmp_path):
 
 MIGRATION_SCRIPT = """
     import sys, time
-    from desk_app import db as dbmod
+    from desk_app.store import connection as dbmod
 
     last = max(dbmod.STEPS)
     real_step = dbmod.STEPS[last]
@@ -282,7 +283,8 @@ MIGRATION_SCRIPT = """
         time.sleep(120)
 
     dbmod.STEPS[last] = slow_step
-    dbmod.open_database(sys.argv[1])
+    from desk_app.services.opening import open_desk
+    open_desk(sys.argv[1])
     print("DONE", flush=True)
 """
 
@@ -306,7 +308,7 @@ def test_killed_migration_keeps_the_old_schema_and_a_backup(tmp_path):
     assert _check(saved[0])["version"] == before["version"]
     backup.check_backup_file(saved[0])
     # the next start finishes the migration
-    database = open_database(path)
+    database = open_desk(path)
     close_database(database)
     done = _check(path)
     assert done["version"] == SCHEMA_VERSION and done["integrity"] == "ok"
@@ -316,7 +318,7 @@ def test_killed_migration_keeps_the_old_schema_and_a_backup(tmp_path):
 def _check_fresh(tmp_path: Path) -> dict[str, object]:
     fresh = tmp_path / "fresh" / "desk.sqlite"
     if not fresh.exists():
-        close_database(open_database(fresh))
+        close_database(open_desk(fresh))
     return _check(fresh)
 
 
@@ -397,7 +399,7 @@ def _open_as_other_user(path: Path) -> str:
                 os.setgid(65534)
                 os.setuid(65534)  # root ignores file permissions; nobody does not
             try:
-                close_database(open_database(path))
+                close_database(open_desk(path))
                 text = "ok"
             except Exception as exc:
                 text = f"{type(exc).__name__}: {exc}"
@@ -431,7 +433,7 @@ def test_a_read_only_file_is_reported_plainly_not_as_damaged():
 def damaged(tmp_path: Path) -> tuple[Path, Path, bytes]:
     """A database with 300 teams and a backup of it, then its pages 4–40 overwritten with noise."""
     path = tmp_path / "desk.sqlite"
-    database = open_database(path)
+    database = open_desk(path)
     try:
         create_first_admin("admin", "管理员", PASSWORD)
         with database.atomic():
@@ -459,7 +461,7 @@ def test_a_corrupt_file_is_detected_at_open(damaged, how):
     path, saved, good = damaged
     _spoil(path, good, how)
     with pytest.raises(DatabaseCorrupt) as info:
-        open_database(path)
+        open_desk(path)
     assert str(path) in str(info.value) and "damaged" in str(info.value)
     assert backup.list_backups(path)[0] == saved, "the latest backup is offered"
     backup.check_backup_file(saved)
@@ -469,9 +471,9 @@ def test_the_latest_backup_restores_a_corrupt_file(damaged):
     path, saved, good = damaged
     _spoil(path, good, "pages")
     with pytest.raises(DatabaseCorrupt):
-        open_database(path)
+        open_desk(path)
     backup.restore_database(backup.list_backups(path)[0], path)
-    database = open_database(path)
+    database = open_desk(path)
     try:
         assert len(users.list_teams()) == 300
     finally:
@@ -482,7 +484,7 @@ def test_a_file_with_a_damaged_header_can_be_restored(damaged):
     path, saved, good = damaged
     _spoil(path, good, "header")
     backup.restore_database(saved, path)
-    database = open_database(path)
+    database = open_desk(path)
     close_database(database)
 
 
@@ -498,5 +500,5 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.sqlite"
     path.write_text("just some notes, not a database\n" * 100, encoding="utf-8")
     with pytest.raises(DatabaseProblem):
-        open_database(path)
+        open_desk(path)
     assert path.read_text(encoding="utf-8").startswith("just some notes")

@@ -8,8 +8,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from desk_app.services import registers, reports
-from desk_app.services.errors import PermissionDenied
+from desk_app.errors import PermissionDenied
+from desk_app.services import registers, report_rows, report_verify, reports
 from tests.unit.test_report_kinds import MARKUP, make_data, pdf_text, squash
 
 
@@ -21,7 +21,7 @@ def data(db, admin, make_user):
 def test_revisit_form_is_one_page_in_the_paper_layout(data, admin):
     row = reports.print_form(admin, "revisit-form", data.revisit_id, "zh_CN")
     assert row.number == "HFB-HF-20261015-001" and row.period == "HF-20261015-001" and row.state == "draft"
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     assert len(PdfReader(BytesIO(pdf)).pages) == 1
     flat = squash(pdf_text(pdf))
     for label in ("不满意回访表", "工单号", "所属工班", "报修人", "报修人位置", "报修时间", "报修人电话", "回访人",
@@ -30,7 +30,7 @@ def test_revisit_form_is_one_page_in_the_paper_layout(data, admin):
         assert label in flat, label
     assert "维修人员到场太晚&<态度>一般" in flat  # markup characters print literally
     assert "其他：未提前电话联系" in flat
-    figures = reports.get_figures(row.id)
+    figures = report_rows.get_figures(row.id)
     assert figures["dissatisfaction_types"] == ["response_speed", "other"]
 
 
@@ -46,7 +46,7 @@ def test_revisit_form_respects_the_team_restriction(data, make_user):
 
 def test_complaint_feedback_form_prints_markup_literally(data, admin):
     row = reports.print_form(admin, "complaint-feedback", data.complaint_id, "zh_CN")
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     assert len(PdfReader(BytesIO(pdf)).pages) == 1
     text = pdf_text(pdf)
     assert "<b>A&B</b>" in text and "第二行" in text
@@ -56,12 +56,12 @@ def test_complaint_feedback_form_prints_markup_literally(data, admin):
     for label in ("客户投诉反馈表", "投诉编号", "受理时间", "投诉人", "客户单位", "相关工单", "投诉内容",
                   "投诉是否有效", "处理措施", "措施验证", "处理结果与经验总结", "王主任"):
         assert label in flat, label
-    assert reports.get_figures(row.id)["description"] == MARKUP
+    assert report_rows.get_figures(row.id)["description"] == MARKUP
 
 
 def test_improvement_table_is_landscape_with_the_register_columns(data, admin):
     row = reports.print_form(admin, "improvement-table", None, "zh_CN")
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     page = PdfReader(BytesIO(pdf)).pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)
     flat = squash(pdf_text(pdf))
@@ -77,14 +77,14 @@ def test_a_form_goes_through_approval(data, admin, tmp_path):
     row = reports.print_form(admin, "complaint-feedback", data.complaint_id, "zh_CN")
     row = reports.submit(admin, row.id, row.version)
     row = reports.approve(admin, row.id, row.version, "admin-pass-1")
-    reports.save_pdf(row.id, tmp_path / "form.pdf")
-    assert reports.verify_file(tmp_path / "form.pdf").genuine
-    pdf = reports.get_pdf(row.id)
+    report_rows.save_pdf(row.id, tmp_path / "form.pdf")
+    assert report_verify.verify_file(tmp_path / "form.pdf").genuine
+    pdf = report_rows.get_pdf(row.id)
     assert len(PdfReader(BytesIO(pdf)).pages) == 1
     assert "草稿" not in squash(pdf_text(pdf))
 
 
 def test_english_forms(data, admin):
     row = reports.print_form(admin, "revisit-form", data.revisit_id, "en")
-    text = pdf_text(reports.get_pdf(row.id))
+    text = pdf_text(report_rows.get_pdf(row.id))
     assert "Dissatisfaction revisit form" in text and "Problemsandsuggestions" in squash(text)

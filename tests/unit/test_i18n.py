@@ -1,12 +1,9 @@
-"""The translation table for text made outside Qt, and the choice of language (R43)."""
-
-import string
+"""The one translation catalogue read outside Qt, and the choice of language (R43)."""
 
 import pytest
 
 from desk_app import i18n
 from desk_app.i18n import label, resolve_language, set_language, t
-from desk_app.i18n_zh import ZH
 from desk_app.models.enums import Rating, Role
 
 _LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -67,14 +64,6 @@ def test_every_role_and_rating_has_a_chinese_label():
         assert text != code and any("\u4e00" <= ch <= "\u9fff" for ch in text), code
 
 
-def test_translations_keep_placeholders():
-    fmt = string.Formatter()
-    for source, target in ZH.items():
-        wanted = {name for _, name, _, _ in fmt.parse(source) if name}
-        got = {name for _, name, _, _ in fmt.parse(target) if name}
-        assert wanted == got, source
-
-
 def test_unsupported_language_falls_back_to_english():
     set_language("fr")
     assert i18n.current_language() == "en"
@@ -101,3 +90,17 @@ def test_lc_all_overrides_lang(clean_locale):
     clean_locale.setenv("LANG", "en_US.UTF-8")
     clean_locale.setenv("LC_ALL", "zh_CN.UTF-8")
     assert resolve_language(None) == "zh_CN"
+
+
+def test_a_context_tells_one_english_text_apart_and_falls_back_to_the_plain_entry():
+    dimension = i18n.DIMENSION_CONTEXT
+    assert i18n.translate("zh_CN", "Service attitude", context=dimension) == "服务态度"
+    assert i18n.translate("zh_CN", "Service attitude") == "维修人员服务态度"
+    assert i18n.translate("zh_CN", "Wrong user name or password.", context="no such context") == "用户名或密码错误。"
+
+
+def test_the_catalogue_says_when_it_has_no_translation():
+    assert i18n.lookup("zh_CN", None, "A text nobody wrote") is None
+    assert i18n.lookup("en", None, "Wrong user name or password.") is None  # English is the source
+    assert i18n.lookup("zh_CN", "TodayTab", "%n overdue", 3) == "%n 项逾期"
+    assert i18n.N_("Draft") == "Draft" and t("A text nobody wrote") == "A text nobody wrote"

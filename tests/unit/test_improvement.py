@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import (
     CustomerUnit,
     Evaluation,
@@ -16,7 +17,6 @@ from desk_app.models import (
     Ticket,
 )
 from desk_app.services import improvement
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
 
 
 @pytest.fixture

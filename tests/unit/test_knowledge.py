@@ -4,11 +4,11 @@ from datetime import datetime
 
 import pytest
 
+from desk_app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desk_app.models import AuditLog, KnowledgeArticle
 from desk_app.models.enums import Role
 from desk_app.services import knowledge, tickets
-from desk_app.services.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from desk_app.services.tickets import TicketInput
+from desk_app.services.ticket_input import TicketInput
 
 
 @pytest.fixture

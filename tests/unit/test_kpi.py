@@ -9,7 +9,7 @@ import pytest
 from desk_app.models import Evaluation, Team, Ticket, User
 from desk_app.models.enums import Role
 from desk_app.services import kpi, settings
-from desk_app.services.auth import Actor
+from desk_app.services.actor import Actor
 
 _seq = itertools.count(1)
 

@@ -6,8 +6,8 @@ from datetime import datetime
 import pytest
 
 from desk_app.cli import main
-from desk_app.db import close_database
 from desk_app.models import Evaluation, Team, Ticket, User
+from desk_app.store.connection import close_database
 
 
 def _ticket(n: int, tech: User, team: Team, *points_ratings: tuple[str, str, int]) -> None:

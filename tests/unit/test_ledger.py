@@ -9,15 +9,16 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desk_app import cli, i18n
-from desk_app.db import close_database, open_database
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.io import Cancelled
 from desk_app.io.excel_util import neutralise, parse_time, unneutralise
 from desk_app.io.ledger import COLUMNS, LedgerRow, write_ledger
 from desk_app.models import AuditLog, CustomerUnit, Evaluation, Team, Ticket, TicketEvent, User, database_proxy
 from desk_app.models.enums import Role
 from desk_app.services.auth import create_first_admin
-from desk_app.services.errors import PermissionDenied, ValidationError
 from desk_app.services.ledger import export_ledger, import_ledger, ledger_rows
+from desk_app.services.opening import open_desk
+from desk_app.store.connection import close_database
 
 ZH = [c.zh for c in COLUMNS]
 EN = [c.en for c in COLUMNS]
@@ -314,7 +315,7 @@ def test_export_then_import_into_empty_database(db, admin, tmp_path):
     assert isinstance(reported.value, datetime) and reported.number_format == "yyyy-mm-dd hh:mm"
     wb.close()
 
-    other = open_database(tmp_path / "second.sqlite")
+    other = open_desk(tmp_path / "second.sqlite")
     try:
         admin2 = create_first_admin("boss", "老板", "admin-pass-2")
         assert Ticket.select().count() == 0
@@ -368,7 +369,7 @@ def test_parse_time():
 # --- command line --------------------------------------------------------------------------------
 
 def test_cli_exit_codes(db_path, tmp_path, capsys):
-    database = open_database(db_path)
+    database = open_desk(db_path)
     create_first_admin("admin", "管理员", "admin-pass-1")
     close_database(database)
     good = write_book(tmp_path / "good.xlsx", [good_row(1)], headers=[*ZH, "备注"])
@@ -457,7 +458,7 @@ def _excel_style_book(path: Path) -> Path:
 @pytest.mark.filterwarnings("ignore:Workbook contains no default style")
 @pytest.mark.parametrize("kind", ["excel", "openpyxl"])
 def test_fast_reader_matches_openpyxl(tmp_path, kind):
-    from desk_app.io.excel_util import XlsxReader
+    from desk_app.io.xlsx_reader import XlsxReader
 
     if kind == "excel":
         path = _excel_style_book(tmp_path / "book.xlsx")

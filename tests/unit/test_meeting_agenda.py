@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from desk_app import cli
 from desk_app.demo import load_demo
-from desk_app.services import reports, revisits
+from desk_app.services import report_rows, reports, revisits
 from desk_app.services.auth import authenticate
 from tests.unit.test_report_kinds import pdf_text, squash
 
@@ -25,11 +25,11 @@ def test_agenda_lists_the_meeting_pack(manager):
     assert pack.items and pack.projects, "the demo month has dissatisfied evaluations and open projects"
     row = reports.generate(manager, "meeting-agenda", "2026-09", "zh_CN")
     assert row.number == "GZH-2026-09" and row.state == "draft"
-    figures = reports.get_figures(row.id)
+    figures = report_rows.get_figures(row.id)
     assert figures["meeting_date"] == pack.meeting_date.isoformat()
     assert [i["ticket_number"] for i in figures["items"]] == [i.evaluation.ticket_number for i in pack.items]
     assert [p["number"] for p in figures["projects"]] == [p.number for p in pack.projects]
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     page = PdfReader(BytesIO(pdf)).pages[0]
     assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape: wide tables
     flat = squash(pdf_text(pdf))
@@ -42,9 +42,9 @@ def test_agenda_lists_the_meeting_pack(manager):
 
 def test_agenda_of_a_month_without_evaluations_is_still_valid(manager):
     row = reports.generate(manager, "meeting-agenda", "2025-01", "en")
-    flat = squash(pdf_text(reports.get_pdf(row.id)))
+    flat = squash(pdf_text(report_rows.get_pdf(row.id)))
     assert "Faultanalysismeetingagenda" in flat
-    assert reports.get_figures(row.id)["items"] == []
+    assert report_rows.get_figures(row.id)["items"] == []
 
 
 def test_agenda_from_the_command_line(manager, db_path, tmp_path, capsys):

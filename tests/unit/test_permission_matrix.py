@@ -18,6 +18,7 @@ from types import ModuleType
 import pytest
 from peewee import PostgresqlDatabase
 
+from desk_app.errors import DeskError, PermissionDenied
 from desk_app.models import AuditLog, Callback, Team, Ticket, User, database_proxy
 from desk_app.models.enums import Role
 from desk_app.services import (
@@ -33,14 +34,16 @@ from desk_app.services import (
     sampling,
     settings,
     survey_collection,
+    survey_export,
     survey_plans,
+    survey_recipients,
     survey_templates,
     throttle,
+    ticket_input,
     tickets,
     users,
 )
-from desk_app.services.auth import Actor
-from desk_app.services.errors import DeskError, PermissionDenied
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import GRANTS, Permission
 
 P = Permission
@@ -74,7 +77,7 @@ def world(db, tmp_path) -> World:
                            team=team, can_login=True)
         actors[role.value] = Actor.from_user(user)
     manager = actors[Role.MANAGER.value]
-    detail = tickets.create_ticket(manager, tickets.TicketInput(
+    detail = tickets.create_ticket(manager, ticket_input.TicketInput(
         channel="hotline", reported_at=datetime.now() - timedelta(days=2), reporter_name="王五",
         description="打印机卡纸", team_id=team.id, assignee_id=actors[Role.TECHNICIAN.value].id))
     callback = Callback.create(ticket=detail.id, caller=actors[Role.DISPATCHER.value].id, caller_kind="dispatcher",
@@ -90,9 +93,9 @@ class Case:
     call: Callable[[World, Actor], object]
 
 
-def _ticket_input(w: World) -> tickets.TicketInput:
-    return tickets.TicketInput(channel="hotline", reported_at=datetime.now() - timedelta(hours=1),
-                               reporter_name="赵六", description="蓝屏")
+def _ticket_input(w: World) -> ticket_input.TicketInput:
+    return ticket_input.TicketInput(channel="hotline", reported_at=datetime.now() - timedelta(hours=1),
+                                    reporter_name="赵六", description="蓝屏")
 
 
 CASES: list[Case] = [
@@ -191,12 +194,12 @@ CASES: list[Case] = [
          lambda w, a: survey_plans.create_plan(a, MISSING, "计划", "2026-H1")),
     Case("survey_plans.update_plan", (P.SURVEY_PLAN,),
          lambda w, a: survey_plans.update_plan(a, MISSING, 1, title="新")),
-    Case("survey_plans.refresh_recipients", (P.SURVEY_PLAN,),
-         lambda w, a: survey_plans.refresh_recipients(a, MISSING)),
-    Case("survey_plans.add_recipient", (P.SURVEY_PLAN,),
-         lambda w, a: survey_plans.add_recipient(a, MISSING, "张三")),
-    Case("survey_plans.remove_recipient", (P.SURVEY_PLAN,),
-         lambda w, a: survey_plans.remove_recipient(a, MISSING)),
+    Case("survey_recipients.refresh_recipients", (P.SURVEY_PLAN,),
+         lambda w, a: survey_recipients.refresh_recipients(a, MISSING)),
+    Case("survey_recipients.add_recipient", (P.SURVEY_PLAN,),
+         lambda w, a: survey_recipients.add_recipient(a, MISSING, "张三")),
+    Case("survey_recipients.remove_recipient", (P.SURVEY_PLAN,),
+         lambda w, a: survey_recipients.remove_recipient(a, MISSING)),
     Case("survey_plans.delete_plan", (P.SURVEY_PLAN,), lambda w, a: survey_plans.delete_plan(a, MISSING, 1)),
     Case("survey_plans.approve", (P.SURVEY_APPROVE,), lambda w, a: survey_plans.approve(a, MISSING, 1)),
     Case("survey_plans.return_to_draft", (P.SURVEY_APPROVE,),
@@ -207,10 +210,10 @@ CASES: list[Case] = [
          lambda w, a: survey_plans.reopen_collection(a, MISSING, 1)),
     Case("survey_plans.mark_analysed", (P.SURVEY_PLAN,),
          lambda w, a: survey_plans.mark_analysed(a, MISSING, 1, "分析")),
-    Case("survey_plans.mark_reminded", (P.SURVEY_COLLECT,),
-         lambda w, a: survey_plans.mark_reminded(a, [MISSING])),
-    Case("survey_plans.export_workbooks", (P.SURVEY_COLLECT,),
-         lambda w, a: survey_plans.export_workbooks(a, MISSING, w.tmp / "out")),
+    Case("survey_recipients.mark_reminded", (P.SURVEY_COLLECT,),
+         lambda w, a: survey_recipients.mark_reminded(a, [MISSING])),
+    Case("survey_export.export_workbooks", (P.SURVEY_COLLECT,),
+         lambda w, a: survey_export.export_workbooks(a, MISSING, w.tmp / "out")),
     Case("survey_collection.import_file", (P.SURVEY_COLLECT,),
          lambda w, a: survey_collection.import_file(a, w.tmp / "missing.xlsx")),
     Case("survey_collection.import_paths", (P.SURVEY_COLLECT,),
@@ -276,7 +279,7 @@ def test_a_refusal_names_the_permission(world):
 
 MODULES: tuple[ModuleType, ...] = (users, maintenance, settings, tickets, ledger, knowledge, complaints, improvement,
                                    evaluations, sampling, callbacks, revisits, survey_templates, survey_plans,
-                                   survey_collection, reports, throttle)
+                                   survey_recipients, survey_export, survey_collection, reports, throttle)
 #: Guarded functions left out of the matrix, and why.
 NOT_IN_MATRIX = {
     "improvement.from_revisit_form": "loads the form first, then calls create_project (in the matrix)",

@@ -2,11 +2,11 @@
 
 import pytest
 
+from desk_app.errors import PermissionDenied
 from desk_app.models import AuditLog, CustomerUnit, Setting, Team, User
 from desk_app.models.enums import Role
 from desk_app.services import settings, users
-from desk_app.services.auth import Actor
-from desk_app.services.errors import PermissionDenied
+from desk_app.services.actor import Actor
 from desk_app.services.permissions import GRANTS, Permission, can, require
 
 

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from desk_app import backup, postgres, transfer
 from desk_app.cli import main
-from desk_app.db import SCHEMA_VERSION, close_database, open_database, schema_version
+from desk_app.errors import DatabaseProblem, DatabaseTooNew
 from desk_app.models import ALL_MODELS, Team, Ticket
-from desk_app.paths import resolve_db_path
 from desk_app.services import users
 from desk_app.services.auth import create_first_admin
-from desk_app.services.errors import DatabaseProblem, DatabaseTooNew
+from desk_app.services.opening import open_desk
+from desk_app.store import backup, postgres, transfer
+from desk_app.store.connection import SCHEMA_VERSION, close_database, schema_version
+from desk_app.store.paths import resolve_db_path
 from tests.conftest import ON_POSTGRES, TEST_PG_URL, _admin_execute
 
 needs_server = pytest.mark.skipif(not ON_POSTGRES, reason="needs the PostgreSQL test server (DESK_APP_TEST_DB)")
@@ -43,7 +44,7 @@ def test_passwords_are_kept_out_of_what_is_shown():
 
 def test_an_unreachable_server_is_a_plain_message():
     with pytest.raises(DatabaseProblem, match="Cannot open the PostgreSQL database") as info:
-        open_database("postgresql://nobody:s3cret@127.0.0.1:1/desk")
+        open_desk("postgresql://nobody:s3cret@127.0.0.1:1/desk")
     assert "s3cret" not in str(info.value)
 
 
@@ -71,7 +72,7 @@ def test_a_newer_database_is_refused(db, db_path):
     db.execute_sql("UPDATE schema_version SET version = %s", (SCHEMA_VERSION + 1,))
     close_database(db)
     with pytest.raises(DatabaseTooNew, match="newer"):
-        open_database(db_path)
+        open_desk(db_path)
 
 
 @needs_server
@@ -81,18 +82,18 @@ def test_a_foreign_database_is_refused(fresh_url):
     with psycopg.connect(fresh_url, autocommit=True) as con:
         con.execute("CREATE TABLE orders (id serial primary key)")
     with pytest.raises(DatabaseProblem, match="not a Service Desk database"):
-        open_database(fresh_url)
+        open_desk(fresh_url)
 
 
 @needs_server
 def test_an_empty_database_gets_the_schema_and_kept_numbers_work(fresh_url):
-    db = open_database(fresh_url)
+    db = open_desk(fresh_url)
     try:
         admin = create_first_admin("admin", "管理员", "admin-pass-1")
         from datetime import datetime
 
         from desk_app.services import tickets
-        from desk_app.services.tickets import TicketInput
+        from desk_app.services.ticket_input import TicketInput
 
         made = tickets.create_ticket(admin, TicketInput(channel="hotline", reported_at=datetime(2026, 10, 5, 9),
                                                         reporter_name="张三", description="打印机"))
@@ -136,7 +137,7 @@ def _desk_with_tickets(admin) -> None:
     from datetime import datetime
 
     from desk_app.services import tickets
-    from desk_app.services.tickets import TicketInput
+    from desk_app.services.ticket_input import TicketInput
 
     users.save_team(admin, "一班")
     for n in range(3):
@@ -165,7 +166,7 @@ def test_backup_change_restore_gives_the_old_data(db, db_path, admin, monkeypatc
     kept = backup.restore_database(saved, db_path)
 
     assert kept is not None and "before-restore" in kept.name and kept.exists()
-    db = open_database(db_path)
+    db = open_desk(db_path)
     try:
         assert _snapshot() == before
         assert Ticket.select().order_by(Ticket.id).first().description == "打印机 0"
@@ -245,7 +246,7 @@ def test_cli_restore_on_a_url(db, db_path, admin, capsys, tmp_path, suffix, monk
     close_database(db)
     out = tmp_path / f"copy{suffix}"
     assert main(["--db", db_path, "--lang", "en", "backup", "-o", str(out)]) == 0
-    db = open_database(db_path)
+    db = open_desk(db_path)
     _change_everything(admin)
     close_database(db)
     capsys.readouterr()
@@ -253,7 +254,7 @@ def test_cli_restore_on_a_url(db, db_path, admin, capsys, tmp_path, suffix, monk
     assert main(["--db", db_path, "--lang", "en", "restore", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "restored" in printed and "before-restore" in printed
-    db = open_database(db_path)
+    db = open_desk(db_path)
     try:
         assert Ticket.select().where(Ticket.description == "改过了").count() == 0
         assert not Team.select().where(Team.name == "二班").exists()
@@ -276,7 +277,7 @@ def _sqlite_desk(path: Path) -> None:
     """A small desk with demo data in a SQLite file."""
     from desk_app.demo import load_demo
 
-    db = open_database(path)
+    db = open_desk(path)
     try:
         load_demo(until=date(2026, 10, 31), tickets=60, seed=3)
     finally:
@@ -293,7 +294,7 @@ def test_migrate_db_copies_everything_and_verifies(tmp_path, fresh_url, capsys):
     assert "counts and checksums verified" in out
 
     counts = {}
-    db = open_database(source)
+    db = open_desk(source)
     try:
         for model in ALL_MODELS:
             counts[model._meta.table_name] = model.select().count()
@@ -301,7 +302,7 @@ def test_migrate_db_copies_everything_and_verifies(tmp_path, fresh_url, capsys):
         snapshot = (first_ticket.number, first_ticket.reported_at, first_ticket.description)
     finally:
         close_database(db)
-    db = open_database(fresh_url)
+    db = open_desk(fresh_url)
     try:
         assert schema_version(db) == SCHEMA_VERSION
         for model in ALL_MODELS:
@@ -318,7 +319,7 @@ def test_migrate_db_copies_everything_and_verifies(tmp_path, fresh_url, capsys):
 def test_migrate_db_refuses_a_database_with_data(tmp_path, fresh_url, capsys):
     source = tmp_path / "desk.sqlite"
     _sqlite_desk(source)
-    close_database(open_database(fresh_url))  # the standard questionnaires are data
+    close_database(open_desk(fresh_url))  # the standard questionnaires are data
 
     assert main(["migrate-db", "--from", str(source), "--to", fresh_url]) == 1
     assert "not empty" in capsys.readouterr().err
@@ -358,6 +359,6 @@ def test_migrate_db_wants_a_url_and_a_file(tmp_path, capsys):
     ("deadlock detected", "locked by another program"),
 ])
 def test_server_errors_are_explained(error, expected):
-    from desk_app.db import known_database_error
+    from desk_app.store.connection import known_database_error
 
     assert expected in known_database_error(Exception(error))

@@ -18,15 +18,15 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from desk_app.errors import ValidationError
 from desk_app.io.excel_util import cell_text
 from desk_app.io.ledger import COLUMNS
 from desk_app.models import AuditLog, Complaint, CustomerUnit, Evaluation, Team, Ticket, TicketEvent, User
+from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import Channel, ComplaintSource, Priority, Role
-from desk_app.services import complaints, tickets, users
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ValidationError
+from desk_app.services import complaints, ticket_input, tickets, users
+from desk_app.services.actor import Actor
 from desk_app.services.ledger import import_ledger
-from desk_app.services.validation import LONG_TEXT
 
 SETTINGS = settings(max_examples=40, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -283,11 +283,11 @@ name_text = mostly(st.text(alphabet=st.characters(blacklist_categories=("Cs",)),
 def test_ticket_form(db, make_user, channel, reported_at, reporter, phone, location, description, priority,
                      required_by, unit_id, team_id, assignee_id, category, environment):
     agent = _agent(make_user)
-    data = tickets.TicketInput(channel=channel, reported_at=reported_at, reporter_name=reporter,
-                               reporter_phone=phone, reporter_location=location, unit_id=unit_id,
-                               category=category, description=description, environment=environment,
-                               required_by=required_by, priority=priority, team_id=team_id,
-                               assignee_id=assignee_id)
+    data = ticket_input.TicketInput(channel=channel, reported_at=reported_at, reporter_name=reporter,
+                                    reporter_phone=phone, reporter_location=location, unit_id=unit_id,
+                                    category=category, description=description, environment=environment,
+                                    required_by=required_by, priority=priority, team_id=team_id,
+                                    assignee_id=assignee_id)
     before = (Ticket.select().count(), TicketEvent.select().count(), AuditLog.select().count())
     try:
         detail = tickets.create_ticket(agent, data)

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from desk_app.errors import ConflictError, NotFound
 from desk_app.models import AuditLog, Team
 from desk_app.models.enums import Role
 from desk_app.services import records, users
-from desk_app.services.errors import ConflictError, NotFound
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from desk_app.errors import ValidationError
 from desk_app.models import (
     Callback,
     CustomerUnit,
@@ -29,10 +30,9 @@ from desk_app.models import (
     User,
 )
 from desk_app.reports import fonts
-from desk_app.services import complaints, improvement, indicators, kpi, report_data, reports
-from desk_app.services.auth import Actor
+from desk_app.services import complaints, improvement, indicators, kpi, report_periods, report_rows, reports
+from desk_app.services.actor import Actor
 from desk_app.services.complaints import ComplaintInput
-from desk_app.services.errors import ValidationError
 
 POINTS = {"satisfied": 10, "basic": 8, "dissatisfied": 6}
 POINTS5 = {"very_satisfied": 10, "satisfied": 8, "basic": 6, "dissatisfied": 4, "very_dissatisfied": 2}
@@ -187,7 +187,7 @@ def embedded_fonts(pdf: bytes) -> list[str]:
 
 def test_monthly_service_figures_match_the_services(data, admin, cjk):
     row = reports.generate(admin, "monthly-service", "2026-10", "zh_CN")
-    f = reports.get_figures(row.id)
+    f = report_rows.get_figures(row.id)
     start, end = datetime(2026, 10, 1), datetime(2026, 11, 1)
     assert f["tickets"]["reported"] == Ticket.select().where((Ticket.reported_at >= start)
                                                              & (Ticket.reported_at < end)).count() == 24
@@ -203,7 +203,7 @@ def test_monthly_service_figures_match_the_services(data, admin, cjk):
     assert f["sla"]["response"]["on_time"] == on_time
     assert f["sla"]["response"]["on_time_rate"] == round(100 * on_time / 24, 1)
 
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     text = pdf_text(pdf)
     flat = squash(text)
     assert "服务报告" in flat and "2026年10月" in flat and "FW-2026-10" in flat
@@ -216,12 +216,12 @@ def test_monthly_service_figures_match_the_services(data, admin, cjk):
 
 def test_monthly_evaluation_matches_kpi(data, admin, cjk):
     row = reports.generate(admin, "monthly-evaluation", "2026-10", "zh_CN")
-    f = reports.get_figures(row.id)
+    f = report_rows.get_figures(row.id)
     standings = kpi.monthly_standings("2026-10")
     assert f["repair_star"] == standings.repair_star and f["winning_team"] == standings.winning_team
     assert [(r["name"], r["score"]) for r in f["technicians"]] == [(r.name, r.score) for r in standings.technicians]
     assert [(r["name"], r["points"]) for r in f["teams"]] == [(r.name, r.points) for r in standings.teams]
-    flat = squash(pdf_text(reports.get_pdf(row.id)))
+    flat = squash(pdf_text(report_rows.get_pdf(row.id)))
     assert "月度考评" in flat
     assert standings.repair_star in flat and standings.winning_team in flat
     for r in standings.technicians:
@@ -234,7 +234,7 @@ def test_monthly_evaluation_matches_kpi(data, admin, cjk):
 ])
 def test_survey_reports(data, admin, cjk, kind, period, title):
     row = reports.generate(admin, kind, period, "zh_CN")
-    f = reports.get_figures(row.id)
+    f = report_rows.get_figures(row.id)
     plan = SurveyPlan.get(SurveyPlan.period == period)
     answers = list(SurveyAnswer.select().join(SurveyQuestion).switch(SurveyAnswer).join(SurveyResponse)
                    .where((SurveyResponse.plan == plan) & SurveyQuestion.answer_type.in_(["rating3", "rating5"])))
@@ -250,7 +250,7 @@ def test_survey_reports(data, admin, cjk, kind, period, title):
     others = SurveyPlan.select().where(SurveyPlan.period != period).count()
     if not others:
         assert next(u for u in f["units"] if u["unit"] == unit.name)["satisfaction_rate"] == round(unit_rate, 2)
-    flat = squash(pdf_text(reports.get_pdf(row.id)))
+    flat = squash(pdf_text(report_rows.get_pdf(row.id)))
     assert title in flat
     assert f"{f['satisfaction_rate']:.1f}%" in flat and f"{f['response_rate']:.1f}%" in flat
     assert "希望响应更快<0>&谢谢" in flat  # comments print literally
@@ -263,14 +263,14 @@ def test_survey_reports(data, admin, cjk, kind, period, title):
 ])
 def test_an_empty_period_gives_a_valid_report(db, admin, cjk, kind, period):
     row = reports.generate(admin, kind, period, "zh_CN")
-    pdf = reports.get_pdf(row.id)
+    pdf = report_rows.get_pdf(row.id)
     assert pdf.startswith(b"%PDF")
     assert "本期无数据" in squash(pdf_text(pdf)) or "没有" in pdf_text(pdf)
 
 
 def test_english_report(data, admin, cjk):
     row = reports.generate(admin, "monthly-service", "2026-10", "en")
-    text = pdf_text(reports.get_pdf(row.id))
+    text = pdf_text(report_rows.get_pdf(row.id))
     assert "Service report" in text and "October 2026" in text and "Ticket volume" in text
 
 
@@ -284,8 +284,8 @@ def test_malformed_or_wrong_shaped_period_is_refused(db, admin, kind, period):
 
 
 def test_period_parsing():
-    p = report_data.parse_period("quarterly-satisfaction", "2026-q3")
+    p = report_periods.parse_period("quarterly-satisfaction", "2026-q3")
     assert (p.text, p.start, p.end) == ("2026-Q3", date(2026, 7, 1), date(2026, 10, 1))
-    p = report_data.parse_period("monthly-service", "2026-12")
+    p = report_periods.parse_period("monthly-service", "2026-12")
     assert p.end == date(2027, 1, 1)
-    assert report_data.parse_period("annual-survey", "2026").end == date(2027, 1, 1)
+    assert report_periods.parse_period("annual-survey", "2026").end == date(2027, 1, 1)

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import Evaluation, ImprovementProject, Meeting, Team, Ticket, User
 from desk_app.models.enums import Role
 from desk_app.services import callbacks, revisits, settings
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.services.sampling import plan_callbacks
 
 _seq = itertools.count(1)

@@ -7,11 +7,11 @@ from fractions import Fraction
 
 import pytest
 
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.models import Callback, CallbackPlan, Evaluation, Team, Ticket, User
 from desk_app.models.enums import EvaluationKind, Role
 from desk_app.services import callbacks, settings
 from desk_app.services.calendar import WorkCalendar
-from desk_app.services.errors import PermissionDenied, ValidationError
 from desk_app.services.sampling import (
     REASON_ALREADY_EVALUATED,
     REASON_FATIGUE,
@@ -152,7 +152,7 @@ def test_nobody_to_call_is_refused(db, team, make_user, boss):
     _ticket(MONDAY_10AM, tech, team)
     dispatcher_without_login = User.create(username="nologin", full_name="调度", roles="dispatcher")
     assert dispatcher_without_login.can_login is False
-    from desk_app.services.auth import Actor
+    from desk_app.services.actor import Actor
 
     planner = Actor(999, "x", "x", frozenset({"dispatcher"}))
     with pytest.raises(ValidationError, match="Nobody can make callbacks"):

@@ -8,8 +8,9 @@ import pytest
 from desk_app.models import Ticket
 from desk_app.models.base import on_postgres
 from desk_app.models.enums import Role
-from desk_app.services import search, tickets
-from desk_app.services.tickets import TicketFilter, TicketInput
+from desk_app.services import search, ticket_detail, ticket_list, tickets
+from desk_app.services.ticket_input import TicketInput
+from desk_app.services.ticket_list import TicketFilter
 
 
 @pytest.fixture
@@ -17,15 +18,15 @@ def agent(make_user):
     return make_user(Role.AGENT, team="服务台")
 
 
-def _create(agent, description: str, reporter: str = "张三", day: int = 1) -> tickets.TicketDetail:
+def _create(agent, description: str, reporter: str = "张三", day: int = 1) -> ticket_detail.TicketDetail:
     return tickets.create_ticket(agent, TicketInput(channel="hotline", reported_at=datetime(2026, 10, day, 9, 0),
                                                     reporter_name=reporter, description=description))
 
 
 def found(text: str, **kw) -> set[str]:
     f = TicketFilter(text=text, **kw)
-    rows = tickets.list_tickets(f, limit=1000)
-    assert tickets.count_tickets(f) == len(rows)
+    rows = ticket_list.list_tickets(f, limit=1000)
+    assert ticket_list.count_tickets(f) == len(rows)
     return {r.number for r in rows}
 
 
@@ -113,7 +114,7 @@ def test_text_combines_with_other_filters(corpus):
 
 
 def test_index_follows_update_close_and_delete(db, agent, corpus):
-    d = tickets.get_ticket(Ticket.get(Ticket.number == corpus["network"]).id)
+    d = ticket_detail.get_ticket(Ticket.get(Ticket.number == corpus["network"]).id)
     d = tickets.update_ticket(agent, d.id, d.version, TicketInput(
         channel="hotline", reported_at=d.input.reported_at, reporter_name="王芳", description="无线信号弱"))
     assert found("网络") == {corpus["both"]}
@@ -136,7 +137,7 @@ def test_bulk_insert_many_is_indexed(db, agent):
         Ticket.insert_many(rows).execute()
     assert len(found("显示器闪屏")) == 500
     assert found("GD-20261005-0250") == {"GD-20261005-0250"}
-    assert tickets.count_tickets(TicketFilter(text="闪屏 250")) == 1
+    assert ticket_list.count_tickets(TicketFilter(text="闪屏 250")) == 1
     _integrity_check(db)
 
 
@@ -144,7 +145,7 @@ def test_bulk_insert_many_is_indexed(db, agent):
 def test_state_changes_do_not_rewrite_the_index(db, agent, corpus):
     """The update trigger fires only for the searched columns."""
     before = db.execute_sql("SELECT count(*) FROM ticket_fts_data").fetchone()[0]
-    d = tickets.get_ticket(Ticket.get(Ticket.number == corpus["pc"]).id)
+    d = ticket_detail.get_ticket(Ticket.get(Ticket.number == corpus["pc"]).id)
     tickets.start_work(agent, d.id, d.version)
     assert db.execute_sql("SELECT count(*) FROM ticket_fts_data").fetchone()[0] == before
     _integrity_check(db)
@@ -215,14 +216,15 @@ def test_count_from_the_index(corpus):
     else:
         assert search.count_ticket_matches("网络 打印机") == 1
         assert search.count_ticket_matches("鑫鑫") == 0
-    assert tickets.count_tickets(TicketFilter(text="网络 打印机")) == 1
-    assert tickets.count_tickets(TicketFilter(text="鑫鑫")) == 0
-    assert tickets.count_tickets(TicketFilter(text="网络")) == 2
+    assert ticket_list.count_tickets(TicketFilter(text="网络 打印机")) == 1
+    assert ticket_list.count_tickets(TicketFilter(text="鑫鑫")) == 0
+    assert ticket_list.count_tickets(TicketFilter(text="网络")) == 2
 
 
 @pytest.mark.sqlite_only("FTS5 internals and SQLite triggers")
 def test_rebuild_and_migration_index_existing_tickets(db, db_path, agent, corpus):
-    from desk_app.db import close_database, open_database
+    from desk_app.services.opening import open_desk
+    from desk_app.store.connection import close_database
 
     db.execute_sql("INSERT INTO ticket_fts(ticket_fts) VALUES ('delete-all')")
     assert found("打印机") == set()
@@ -235,7 +237,7 @@ def test_rebuild_and_migration_index_existing_tickets(db, db_path, agent, corpus
     db.execute_sql("DROP TABLE ticket_fts")
     db.execute_sql("PRAGMA user_version = 2")
     close_database(db)
-    again = open_database(db_path)
+    again = open_desk(db_path)
     try:
         assert again.execute_sql("PRAGMA user_version").fetchone()[0] >= 3
         assert found("投诉") == {corpus["complaint"], corpus["both"]}

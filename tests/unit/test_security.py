@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.errors import AuthenticationError, PermissionDenied
 from desk_app.models import AuditLog, User
 from desk_app.models.enums import Role
 from desk_app.services import throttle, users
 from desk_app.services.auth import LoginThrottled, authenticate, create_first_admin
-from desk_app.services.errors import AuthenticationError, PermissionDenied
 
 T0 = datetime(2026, 3, 2, 9, 0, 0)
 PASSWORD = "admin-pass-1"
@@ -224,7 +224,8 @@ def test_the_scan_would_find_a_write():
 def test_audit_rows_are_only_inserted_at_run_time(db, admin, make_user):
     """SQLite's authorizer watches every statement of typical work: nothing but INSERT on audit_log."""
     from desk_app.services import settings
-    from desk_app.services.tickets import TicketInput, create_ticket
+    from desk_app.services.ticket_input import TicketInput
+    from desk_app.services.tickets import create_ticket
 
     touched: list[tuple[int, str]] = []
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
+from desk_app.errors import ValidationError
 from desk_app.models import AuditLog, Setting
 from desk_app.services import settings
-from desk_app.services.errors import ValidationError
 
 
 def test_defaults(db):

@@ -5,6 +5,7 @@ from datetime import datetime
 
 import pytest
 
+from desk_app.errors import NotFound
 from desk_app.models import (
     Complaint,
     CustomerUnit,
@@ -18,7 +19,6 @@ from desk_app.models import (
 )
 from desk_app.services import indicators
 from desk_app.services import survey_analysis as sa
-from desk_app.services.errors import NotFound
 
 POINTS = {"very_satisfied": 10, "satisfied": 8, "basic": 6, "dissatisfied": 4, "very_dissatisfied": 2}
 

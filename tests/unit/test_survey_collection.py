@@ -10,12 +10,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from desk_app import cli
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.io.survey_workbook import HEADER_ROW, META_SHEET
 from desk_app.models import Complaint, Finding, SurveyAnswer, SurveyRecipient, SurveyResponse
 from desk_app.models.enums import PlanState
 from desk_app.services import survey_collection as sc
+from desk_app.services import survey_export, survey_plan_rows
 from desk_app.services import survey_plans as sp
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
 from tests.unit.test_survey_plans import make_units, new_plan
 
 #: Answers to the company questionnaire: 1–8 five-level ratings, 9 yes/no, 10 comments (optional).
@@ -43,9 +44,9 @@ def collecting(db, make_user, tmp_path):
     quality, manager = make_user("quality"), make_user("manager")
     plan = new_plan(quality)
     plan = sp.approve(manager, plan.id, plan.version)
-    result = sp.export_workbooks(quality, plan.id, tmp_path / "sent", language="zh_CN")
+    result = survey_export.export_workbooks(quality, plan.id, tmp_path / "sent", language="zh_CN")
     files = {next(r.name for r in SurveyRecipient.select() if r.name in p.name): p for p in result.files}
-    return quality, sp.get_plan(plan.id), files, tmp_path
+    return quality, survey_plan_rows.get_plan(plan.id), files, tmp_path
 
 
 def stored() -> tuple[int, int, int, int, int]:
@@ -75,7 +76,7 @@ def test_import_a_filled_workbook(collecting) -> None:
     rating_finding = next(f for f in Finding.select() if "不满意" in f.text)
     assert rating_finding.problem_type == "response" and rating_finding.level == ""  # a suggestion to classify
     assert Complaint.select().count() == 0
-    assert sp.get_plan(plan.id).returned == 1
+    assert survey_plan_rows.get_plan(plan.id).returned == 1
 
 
 def test_labels_in_english_and_spacing_are_accepted(collecting) -> None:
@@ -204,7 +205,7 @@ def test_anonymous_plan_keeps_no_identity(db, make_user, tmp_path) -> None:
     for ask_unit in (True, False):
         plan = new_plan(quality, anonymous=True, ask_unit=ask_unit, title=f"匿名调查 {ask_unit}")
         plan = sp.approve(manager, plan.id, plan.version)
-        result = sp.export_workbooks(quality, plan.id, tmp_path / str(ask_unit))
+        result = survey_export.export_workbooks(quality, plan.id, tmp_path / str(ask_unit))
         path = next(p for p in result.files if "张伟" in p.name)
         back = fill(path, tmp_path / "back" / f"{ask_unit}.xlsx", GOOD | {3: "非常不满意"})
         outcome = sc.import_file(quality, back)
@@ -242,7 +243,7 @@ def test_closed_plan_refuses_returns(collecting) -> None:
     outcome = sc.import_file(quality, fill(files["张伟"], tmp / "back" / "zw.xlsx"))
     assert not outcome.accepted and "Collection closed" in outcome.reason
     assert stored() == (0, 0, 0, 0, 0)
-    assert sp.get_plan(plan.id).state == PlanState.CLOSED
+    assert survey_plan_rows.get_plan(plan.id).state == PlanState.CLOSED
 
 
 def test_import_permission(collecting, make_user) -> None:

@@ -4,10 +4,12 @@ from datetime import date, datetime
 
 import pytest
 
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import Contact, CustomerUnit, SurveyPlan, SurveyRecipient, SurveyTemplate
 from desk_app.models.enums import PlanState
+from desk_app.services import survey_export, survey_plan_rows, survey_plan_states, survey_recipients
 from desk_app.services import survey_plans as sp
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
+from desk_app.services.survey_periods import Timeline, suggested_timeline
 
 
 def template_id(code: str) -> int:
@@ -27,24 +29,24 @@ def make_units() -> dict[str, CustomerUnit]:
     return {"core": core, "important": important, "normal": normal}
 
 
-def new_plan(actor, code: str = "company", period: str = "2026-Q3", **kw) -> sp.PlanRow:
+def new_plan(actor, code: str = "company", period: str = "2026-Q3", **kw) -> survey_plan_rows.PlanRow:
     kw.setdefault("importance", ["important", "core"])
     return sp.create_plan(actor, template_id(code), kw.pop("title", "第三季度公司满意度调查"), period, **kw)
 
 
 def test_suggested_timeline() -> None:
     # annual 2026: planning from the end of December 2025, forms out by Jan 31, collected within a month
-    assert sp.suggested_timeline("annual", "2026") == sp.Timeline(date(2025, 12, 20), date(2026, 1, 31),
-                                                                  date(2026, 2, 28))
-    assert sp.suggested_timeline("annual", "2028").collect_by == date(2028, 2, 29)  # leap year
+    assert suggested_timeline("annual", "2026") == Timeline(date(2025, 12, 20), date(2026, 1, 31),
+                                                            date(2026, 2, 28))
+    assert suggested_timeline("annual", "2028").collect_by == date(2028, 2, 29)  # leap year
     # quarterly: out at the quarter's end, collected within the next month
-    assert sp.suggested_timeline("company", "2026-Q3") == sp.Timeline(date(2026, 9, 1), date(2026, 9, 30),
-                                                                      date(2026, 10, 31))
-    assert sp.suggested_timeline("company", "2026-Q4") == sp.Timeline(date(2026, 12, 1), date(2026, 12, 31),
-                                                                      date(2027, 1, 31))
+    assert suggested_timeline("company", "2026-Q3") == Timeline(date(2026, 9, 1), date(2026, 9, 30),
+                                                                date(2026, 10, 31))
+    assert suggested_timeline("company", "2026-Q4") == Timeline(date(2026, 12, 1), date(2026, 12, 31),
+                                                                date(2027, 1, 31))
     for bad in ("2026-Q5", "26", "2026Q3", "", "2026-3"):
         with pytest.raises(ValidationError):
-            sp.suggested_timeline("company", bad)
+            suggested_timeline("company", bad)
 
 
 def test_create_plan_with_recipients_and_tokens(db, make_user) -> None:
@@ -54,7 +56,7 @@ def test_create_plan_with_recipients_and_tokens(db, make_user) -> None:
     assert plan.number == "DC-2026-01" and plan.state == PlanState.DRAFT
     assert plan.distribute_by == date(2026, 9, 30) and plan.collect_by == date(2026, 10, 31)
     assert plan.recipients == 3 and plan.sent == plan.returned == 0
-    recipients = sp.list_recipients(plan.id)
+    recipients = survey_plan_rows.list_recipients(plan.id)
     assert {r.name for r in recipients} == {"张伟", "李娜", "王芳"}  # contacts of the core and important units
     tokens = [r.token for r in SurveyRecipient.select()]
     assert len(set(tokens)) == 3 and all(len(tok) >= 32 for tok in tokens)
@@ -63,7 +65,7 @@ def test_create_plan_with_recipients_and_tokens(db, make_user) -> None:
 
     explicit = new_plan(quality, importance=[], unit_ids=[units["normal"].id], title="城东小学专项")
     assert explicit.number == "DC-2026-02" and explicit.unit_names == ("城东小学",)
-    assert {r.name for r in sp.list_recipients(explicit.id)} == {"赵强", "刘洋"}
+    assert {r.name for r in survey_plan_rows.list_recipients(explicit.id)} == {"赵强", "刘洋"}
 
     annual = new_plan(quality, "annual", "2026", importance=["normal", "important", "core"], title="年度调查")
     assert annual.planning_starts == date(2025, 12, 20) and annual.recipients == 5
@@ -95,7 +97,7 @@ def test_states_and_refusals(db, make_user, tmp_path) -> None:
     with pytest.raises(PermissionDenied):
         sp.approve(quality, plan.id, plan.version)  # only the relationship manager approves
     with pytest.raises(ValidationError, match="Draft"):
-        sp.export_workbooks(agent, plan.id, tmp_path / "out")
+        survey_export.export_workbooks(agent, plan.id, tmp_path / "out")
     with pytest.raises(ValidationError, match="cannot become"):
         sp.close_collection(quality, plan.id, plan.version)
     with pytest.raises(ValidationError, match="cannot become"):
@@ -115,14 +117,14 @@ def test_states_and_refusals(db, make_user, tmp_path) -> None:
     assert back.state == PlanState.DRAFT and back.approver == ""
     approved = sp.approve(manager, plan.id, back.version)
 
-    result = sp.export_workbooks(agent, plan.id, tmp_path / "out")
+    result = survey_export.export_workbooks(agent, plan.id, tmp_path / "out")
     assert len(result.files) == 3 and result.state == PlanState.COLLECTING
-    row = sp.get_plan(plan.id)
+    row = survey_plan_rows.get_plan(plan.id)
     assert row.sent == 3 and row.state == PlanState.COLLECTING
     with pytest.raises(ValidationError, match="cannot become"):
         sp.mark_analysed(quality, plan.id, row.version, "分析")
     with pytest.raises(ValidationError):
-        sp.refresh_recipients(quality, plan.id)  # the workbooks are out
+        survey_recipients.refresh_recipients(quality, plan.id)  # the workbooks are out
 
     closed = sp.close_collection(quality, plan.id, row.version)
     assert closed.state == PlanState.CLOSED
@@ -135,7 +137,7 @@ def test_states_and_refusals(db, make_user, tmp_path) -> None:
     for step in (sp.reopen_collection, sp.close_collection):
         with pytest.raises(ValidationError, match="Analysed"):
             step(quality, plan.id, done.version)
-    assert set(sp.TRANSITIONS) == {s.value for s in PlanState}
+    assert set(survey_plan_states.TRANSITIONS) == {s.value for s in PlanState}
 
 
 def test_plan_without_contacts_cannot_be_approved(db, make_user) -> None:
@@ -153,15 +155,15 @@ def test_recipients_refresh_keeps_tokens(db, make_user) -> None:
     plan = new_plan(quality)
     before = {r.contact_id: r.token for r in SurveyRecipient.select()}
     Contact.create(unit=units["core"], name="陈静")
-    assert sp.refresh_recipients(quality, plan.id) == (1, 0)
+    assert survey_recipients.refresh_recipients(quality, plan.id) == (1, 0)
     after = {r.contact_id: r.token for r in SurveyRecipient.select()}
     assert all(after[cid] == tok for cid, tok in before.items()) and len(after) == 4
-    extra = sp.add_recipient(quality, plan.id, "外聘顾问", unit_id=units["important"].id)
+    extra = survey_recipients.add_recipient(quality, plan.id, "外聘顾问", unit_id=units["important"].id)
     assert extra.unit_name == "市教育局"
-    sp.remove_recipient(quality, extra.id)
-    assert sp.get_plan(plan.id).recipients == 4
-    plan = sp.update_plan(quality, plan.id, sp.get_plan(plan.id).version, importance=["core"])
-    assert {r.name for r in sp.list_recipients(plan.id)} == {"张伟", "李娜", "陈静"}
+    survey_recipients.remove_recipient(quality, extra.id)
+    assert survey_plan_rows.get_plan(plan.id).recipients == 4
+    plan = sp.update_plan(quality, plan.id, survey_plan_rows.get_plan(plan.id).version, importance=["core"])
+    assert {r.name for r in survey_plan_rows.list_recipients(plan.id)} == {"张伟", "李娜", "陈静"}
 
 
 def test_distribution_list_and_reminders(db, make_user, tmp_path) -> None:
@@ -169,28 +171,28 @@ def test_distribution_list_and_reminders(db, make_user, tmp_path) -> None:
     quality, manager = make_user("quality"), make_user("manager")
     plan = new_plan(quality)
     plan = sp.approve(manager, plan.id, plan.version)
-    assert sp.reminder_list(plan.id) == []  # nothing sent yet
-    sp.export_workbooks(quality, plan.id, tmp_path)
-    rows = sp.list_recipients(plan.id)
+    assert survey_plan_rows.reminder_list(plan.id) == []  # nothing sent yet
+    survey_export.export_workbooks(quality, plan.id, tmp_path)
+    rows = survey_plan_rows.list_recipients(plan.id)
     assert all(r.sent_at and r.file_name and r.status == "sent" for r in rows)
     first, second, third = rows
     SurveyRecipient.update(returned_at=first.sent_at).where(SurveyRecipient.id == first.id).execute()
-    assert [r.id for r in sp.reminder_list(plan.id)] == [second.id, third.id]
-    assert sp.mark_reminded(quality, [first.id, second.id]) == 1  # the returned one is not reminded
-    statuses = {r.id: r.status for r in sp.list_recipients(plan.id)}
+    assert [r.id for r in survey_plan_rows.reminder_list(plan.id)] == [second.id, third.id]
+    assert survey_recipients.mark_reminded(quality, [first.id, second.id]) == 1  # the returned one is not reminded
+    statuses = {r.id: r.status for r in survey_plan_rows.list_recipients(plan.id)}
     assert statuses == {first.id: "returned", second.id: "reminded", third.id: "sent"}
-    assert sp.get_plan(plan.id).reminded == 1
+    assert survey_plan_rows.get_plan(plan.id).reminded == 1
     with pytest.raises(PermissionDenied):
-        sp.mark_reminded(make_user("technician"), [third.id])
+        survey_recipients.mark_reminded(make_user("technician"), [third.id])
 
 
 def test_find_plan_and_delete_draft(db, make_user) -> None:
     make_units()
     quality = make_user("quality")
     plan = new_plan(quality)
-    assert sp.find_plan("DC-2026-01").id == plan.id == sp.find_plan(str(plan.id)).id
+    assert survey_plan_rows.find_plan("DC-2026-01").id == plan.id == survey_plan_rows.find_plan(str(plan.id)).id
     with pytest.raises(ValidationError):
-        sp.find_plan("DC-1999-01")
+        survey_plan_rows.find_plan("DC-1999-01")
     sp.delete_plan(quality, plan.id, plan.version)
     assert SurveyPlan.select().count() == 0 and SurveyRecipient.select().count() == 0
 
@@ -201,7 +203,7 @@ def test_demo_surveys(db) -> None:
     from desk_app.services import survey_analysis
 
     load_demo(until=date(2026, 10, 31), tickets=60, seed=4)
-    plans = {p.period: p for p in sp.list_plans()}
+    plans = {p.period: p for p in survey_plan_rows.list_plans()}
     assert set(plans) == {"2026-Q3", "2026"}
     company, annual = plans["2026-Q3"], plans["2026"]
     assert company.template_code == "company" and company.state == PlanState.ANALYSED and company.analysis_text
@@ -209,9 +211,9 @@ def test_demo_surveys(db) -> None:
     assert company.distribute_by == date(2026, 9, 30)
     assert 0 < company.returned < company.recipients == company.sent
     units = {u.id: u.importance for u in CustomerUnit.select()}
-    assert all(units[r.unit_id] in ("important", "core") for r in sp.list_recipients(company.id))
+    assert all(units[r.unit_id] in ("important", "core") for r in survey_plan_rows.list_recipients(company.id))
     assert annual.template_code == "annual" and annual.returned > 0
-    assert all(r.sent_at.month == 1 for r in sp.list_recipients(annual.id))
+    assert all(r.sent_at.month == 1 for r in survey_plan_rows.list_recipients(annual.id))
     complaint = Complaint.get(Complaint.source == "survey")
     assert SurveyResponse.get_by_id(complaint.survey_response_id).plan_id == company.id
     analysis = survey_analysis.analyse(company.id)

@@ -2,10 +2,10 @@
 
 import pytest
 
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.models import SurveyPlan, SurveyQuestion, SurveyTemplate
 from desk_app.models.enums import Dimension
 from desk_app.services import survey_templates
-from desk_app.services.errors import PermissionDenied, ValidationError
 from desk_app.services.survey_templates import QuestionInput
 
 

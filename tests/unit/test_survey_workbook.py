@@ -5,22 +5,24 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desk_app.errors import ValidationError
 from desk_app.i18n import set_language
 from desk_app.io import survey_workbook as wbio
 from desk_app.models import SurveyQuestion, SurveyRecipient
+from desk_app.services import survey_export, survey_recipients, survey_templates
 from desk_app.services import survey_plans as sp
-from desk_app.services.errors import ValidationError
 from tests.unit.test_survey_plans import make_units, new_plan
 
 RATING5 = '"非常满意,满意,基本满意,不满意,非常不满意"'
 
 
-def exported(make_user, tmp_path: Path, code: str = "company", period: str = "2026-Q3", **kw) -> sp.ExportResult:
+def exported(make_user, tmp_path: Path, code: str = "company", period: str = "2026-Q3",
+             **kw) -> survey_export.ExportResult:
     quality, manager = make_user("quality"), make_user("manager")
     language = kw.pop("language", "zh_CN")
     plan = new_plan(quality, code, period, **kw)
     plan = sp.approve(manager, plan.id, plan.version)
-    return sp.export_workbooks(quality, plan.id, tmp_path / "out", language=language)
+    return survey_export.export_workbooks(quality, plan.id, tmp_path / "out", language=language)
 
 
 def _validation_of(ws, ref: str):
@@ -51,7 +53,7 @@ def test_workbook_layout(db, make_user, tmp_path) -> None:
     for offset, q in enumerate(questions, start=1):
         row = wbio.HEADER_ROW + offset
         assert ws[f"A{row}"].value == q.seq and ws[f"C{row}"].value == q.text_zh
-        assert ws[f"B{row}"].value == sp.dimension_label(q.dimension, "zh_CN")
+        assert ws[f"B{row}"].value == survey_templates.dimension_label(q.dimension, "zh_CN")
         answer = ws[f"D{row}"]
         assert answer.protection.locked is False  # the only cells a respondent can change
         assert ws[f"A{row}"].protection.locked and ws[f"C{row}"].protection.locked
@@ -68,7 +70,7 @@ def test_workbook_layout(db, make_user, tmp_path) -> None:
     assert meta.sheet_state == "veryHidden" and meta.protection.sheet
     values = {row[0]: row[1] for row in meta.iter_rows(values_only=True) if row[0] != "q"}
     assert values["token"] == recipient.token and values["plan"] == "DC-2026-01"
-    assert values["checksum"] == recipient.layout_checksum == sp.plan_checksum(recipient.plan.template)
+    assert values["checksum"] == recipient.layout_checksum == survey_recipients.plan_checksum(recipient.plan.template)
     assert "DeskSurveyToken" in wb.defined_names
     assert wb.security.lockStructure
 

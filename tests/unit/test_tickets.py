@@ -5,11 +5,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from desk_app import i18n
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import AuditLog, CustomerUnit, Team, Ticket, TicketEvent
 from desk_app.models.enums import Role
-from desk_app.services import settings, tickets
-from desk_app.services.errors import ConflictError, PermissionDenied, ValidationError
-from desk_app.services.tickets import TicketFilter, TicketInput
+from desk_app.services import settings, ticket_detail, ticket_list, ticket_rules, tickets
+from desk_app.services.ticket_input import TicketInput
+from desk_app.services.ticket_list import TicketFilter
 
 
 def _now() -> datetime:
@@ -237,7 +238,7 @@ def test_refused_transitions_from_new(db, agent, action):
     with pytest.raises(ValidationError) as err:
         calls[action]()
     assert "New" in str(err.value)  # names the current state …
-    assert tickets.action_label(action) in str(err.value)  # … and the action
+    assert ticket_rules.action_label(action) in str(err.value)  # … and the action
     assert Ticket.get_by_id(d.id).state == "new"
 
 
@@ -252,17 +253,17 @@ def test_refused_transitions_from_closed_in_chinese(db, agent, tech):
                  lambda: tickets.close(agent, d.id, d.version, "原因", "处理")):
         with pytest.raises(ValidationError, match="已关闭"):
             call()
-    assert tickets.get_ticket(d.id).version == d.version
+    assert ticket_detail.get_ticket(d.id).version == d.version
 
 
 def test_transition_table_is_consistent():
-    states = set(tickets.ALL_STATES)
-    for action, table in tickets.TRANSITIONS.items():
-        assert action in tickets.ACTION_LABELS
+    states = set(ticket_rules.ALL_STATES)
+    for action, table in ticket_rules.TRANSITIONS.items():
+        assert action in ticket_rules.ACTION_LABELS
         for source, targets in table.items():
             assert source in states and targets and set(targets) <= states
-    assert tickets.allowed_actions("closed") == ("reopen", "note", "repeat")
-    assert "close" not in tickets.allowed_actions("new")
+    assert ticket_rules.allowed_actions("closed") == ("reopen", "note", "repeat")
+    assert "close" not in ticket_rules.allowed_actions("new")
 
 
 def test_close_requires_cause_and_resolution(db, agent):
@@ -290,7 +291,7 @@ def test_escalation_needs_reason_and_vendor(db, agent):
     with pytest.raises(ValidationError) as err:
         tickets.escalate(agent, d.id, d.version, "l3", "x")
     assert err.value.field == "level"
-    assert tickets.get_ticket(d.id).state == "assigned"
+    assert ticket_detail.get_ticket(d.id).state == "assigned"
 
 
 def test_notes_do_not_change_the_version(db, agent):
@@ -313,7 +314,7 @@ def test_conflicting_update_is_refused(db, agent, tech):
     assert err.value.changed_by == agent.username
     with pytest.raises(ConflictError):
         tickets.assign(agent, d.id, d.version, tech.id)
-    fresh = tickets.get_ticket(d.id)
+    fresh = ticket_detail.get_ticket(d.id)
     assert fresh.input.reporter_name == "李四" and fresh.state == "new"
 
 
@@ -343,11 +344,11 @@ def test_sla_per_priority_follows_settings(db, admin, agent):
     reported = datetime(2026, 10, 20, 9, 0)
     expected = {"P1": (1, 4), "P2": (1, 8), "P3": (1, 24), "P4": (1, 72)}
     for priority, (first, resolution) in expected.items():
-        assert tickets.sla_due(reported, priority) == (reported + timedelta(hours=first),
-                                                       reported + timedelta(hours=resolution))
+        assert ticket_rules.sla_due(reported, priority) == (reported + timedelta(hours=first),
+                                                            reported + timedelta(hours=resolution))
     settings.set_many(admin, {"sla.first_response_hours": {"P1": 0.5, "P2": 1, "P3": 2, "P4": 4},
                               "sla.resolution_hours": {"P1": 2, "P2": 6, "P3": 48, "P4": 120}})
-    assert tickets.sla_due(reported, "P1") == (reported + timedelta(minutes=30), reported + timedelta(hours=2))
+    assert ticket_rules.sla_due(reported, "P1") == (reported + timedelta(minutes=30), reported + timedelta(hours=2))
     d = tickets.create_ticket(agent, form(reported_at=reported, priority="P4"))
     assert (d.first_response_due, d.resolution_due) == (reported + timedelta(hours=4), reported + timedelta(hours=120))
 
@@ -356,15 +357,15 @@ def test_overdue_flags(db, agent):
     reported = _now() - timedelta(hours=30)
     d = tickets.create_ticket(agent, form(reported_at=reported, priority="P3"))
     assert d.response_overdue and d.resolution_overdue
-    rows = tickets.list_tickets(TicketFilter())
+    rows = ticket_list.list_tickets(TicketFilter())
     assert rows[0].response_overdue and rows[0].resolution_overdue
-    early = tickets.list_tickets(TicketFilter(), now=reported + timedelta(minutes=30))
+    early = ticket_list.list_tickets(TicketFilter(), now=reported + timedelta(minutes=30))
     assert not early[0].response_overdue and not early[0].resolution_overdue
     d = tickets.start_work(agent, d.id, d.version)
-    row = tickets.list_tickets(TicketFilter())[0]
+    row = ticket_list.list_tickets(TicketFilter())[0]
     assert not row.response_overdue and row.resolution_overdue
     d = tickets.close(agent, d.id, d.version, "原因", "处理")
-    row = tickets.list_tickets(TicketFilter())[0]
+    row = ticket_list.list_tickets(TicketFilter())[0]
     assert not row.response_overdue and not row.resolution_overdue
 
 
@@ -377,7 +378,7 @@ def test_repeat_report_links_both_ways(db, agent):
     repeat = tickets.create_repeat(agent, original.id, form(description="打印机又坏了"))
     assert repeat.repeat_of_id == original.id and repeat.repeat_of_number == original.number
     assert repeat.events[-1].kind == "repeat" and original.number in repeat.events[-1].text
-    again = tickets.get_ticket(original.id)
+    again = ticket_detail.get_ticket(original.id)
     assert again.repeat_numbers == (repeat.number,)
     assert again.events[-1].kind == "repeat" and repeat.number in again.events[-1].text
     assert again.version == original.version  # the original's row is not edited
@@ -422,8 +423,8 @@ def test_filters(db, sample, agent, tech, tech2):
 
     def numbers(**kw) -> set[str]:
         f = TicketFilter(**kw)
-        rows = tickets.list_tickets(f, now=at)
-        assert tickets.count_tickets(f, now=at) == len(rows)
+        rows = ticket_list.list_tickets(f, now=at)
+        assert ticket_list.count_tickets(f, now=at) == len(rows)
         return {r.number for r in rows}
 
     n = [d.number for d in sample]
@@ -442,33 +443,33 @@ def test_filters(db, sample, agent, tech, tech2):
     # #0 is closed, #3 (P4) and #4 (P3, due Oct 23 12:00) not yet due, #5 reported later
     assert numbers(overdue_only=True) == {n[1], n[2]}
     with pytest.raises(ValidationError):
-        tickets.list_tickets(TicketFilter(states=("bogus",)))
+        ticket_list.list_tickets(TicketFilter(states=("bogus",)))
 
 
 def test_sorting_and_paging(db, sample):
     f = TicketFilter()
-    newest_first = [r.number for r in tickets.list_tickets(f)]
+    newest_first = [r.number for r in ticket_list.list_tickets(f)]
     assert newest_first == [d.number for d in reversed(sample)]
-    assert [r.number for r in tickets.list_tickets(f, descending=False)] == newest_first[::-1]
-    pages = [tickets.list_tickets(f, offset=o, limit=2) for o in (0, 2, 4, 6)]
+    assert [r.number for r in ticket_list.list_tickets(f, descending=False)] == newest_first[::-1]
+    pages = [ticket_list.list_tickets(f, offset=o, limit=2) for o in (0, 2, 4, 6)]
     assert [r.number for p in pages for r in p] == newest_first and pages[-1] == []
-    by_priority = [r.priority for r in tickets.list_tickets(f, sort="priority", descending=False)]
+    by_priority = [r.priority for r in ticket_list.list_tickets(f, sort="priority", descending=False)]
     assert by_priority == sorted(by_priority)
-    by_unit = [r.unit_name for r in tickets.list_tickets(f, sort="unit_name", descending=False)]
+    by_unit = [r.unit_name for r in ticket_list.list_tickets(f, sort="unit_name", descending=False)]
     assert by_unit == ["", "人事部", "人事部", "财务部", "财务部", "财务部"]
-    by_state = [r.state for r in tickets.list_tickets(f, sort="state", descending=False)]
+    by_state = [r.state for r in ticket_list.list_tickets(f, sort="state", descending=False)]
     assert by_state == ["new", "new", "assigned", "assigned", "assigned", "closed"]
-    for key in tickets.SORT_KEYS:
+    for key in ticket_list.SORT_KEYS:
         for desc in (True, False):
-            assert len(tickets.list_tickets(f, sort=key, descending=desc)) == 6
+            assert len(ticket_list.list_tickets(f, sort=key, descending=desc)) == 6
     with pytest.raises(ValidationError):
-        tickets.list_tickets(f, sort="password_hash")
-    row = tickets.list_tickets(f, limit=1)[0]
+        ticket_list.list_tickets(f, sort="password_hash")
+    row = ticket_list.list_tickets(f, limit=1)[0]
     assert row.summary == "投诉：维修不及时" and row.assignee_name == "" and row.team_name == ""
 
 
 def test_list_row_fields(db, sample):
-    closed = tickets.list_tickets(TicketFilter(states=("closed",)))[0]
+    closed = ticket_list.list_tickets(TicketFilter(states=("closed",)))[0]
     assert closed.unit_name == "财务部" and closed.team_name == "一班" and closed.assignee_name == "李技术"
     assert isinstance(closed.reported_at, datetime) and isinstance(closed.closed_at, datetime)
     assert closed.version == 2 and closed.priority == "P1"
@@ -476,9 +477,9 @@ def test_list_row_fields(db, sample):
 
 def test_list_with_text_filter(db, sample):
     f = TicketFilter(text="打印机")
-    assert [r.number for r in tickets.list_tickets(f)] == [sample[1].number]
-    assert tickets.count_tickets(TicketFilter(text="交换机")) == 1  # the resolution is searched
-    assert tickets.count_tickets(TicketFilter(text="网络", states=("new",))) == 0
+    assert [r.number for r in ticket_list.list_tickets(f)] == [sample[1].number]
+    assert ticket_list.count_tickets(TicketFilter(text="交换机")) == 1  # the resolution is searched
+    assert ticket_list.count_tickets(TicketFilter(text="网络", states=("new",))) == 0
 
 
 def test_events_are_stored_with_user_and_time(db, agent):

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.errors import ConflictError
 from desk_app.models import Complaint, Ticket
-from desk_app.services import complaints, tickets
+from desk_app.services import complaints, ticket_detail, tickets
 from desk_app.services.complaints import ComplaintInput
-from desk_app.services.errors import ConflictError
-from desk_app.services.tickets import TicketInput
+from desk_app.services.ticket_input import TicketInput
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,20 +29,22 @@ WORKSTATION_B = r"""
 import json, sys
 from datetime import datetime
 from desk_app import i18n
-from desk_app.db import close_database, open_database
+from desk_app.store.connection import close_database
+from desk_app.services.opening import open_desk
 from desk_app.models import User
 from desk_app.services import complaints, tickets
-from desk_app.services.auth import Actor
-from desk_app.services.errors import ConflictError
-from desk_app.services.tickets import TicketInput
+from desk_app.services import ticket_detail
+from desk_app.services.actor import Actor
+from desk_app.errors import ConflictError
+from desk_app.services.ticket_input import TicketInput
 
 i18n.set_language("en")
 target, kind, record_id, username, text = sys.argv[1:6]
-db = open_database(target)
+db = open_desk(target)
 actor = Actor.from_user(User.get(User.username == username))
 record_id = int(record_id)
 if kind == "ticket":
-    loaded = tickets.get_ticket(record_id)
+    loaded = ticket_detail.get_ticket(record_id)
     version = loaded.version
 else:
     loaded = complaints.get_complaint(record_id)
@@ -108,7 +110,7 @@ def desk(db, admin, make_user):
 
 def test_ticket_a_saves_first_b_is_told_and_stores_nothing(db_path, desk):
     a, b, ticket_id, _ = desk
-    seen_by_a = tickets.get_ticket(ticket_id)
+    seen_by_a = ticket_detail.get_ticket(ticket_id)
     other = WorkstationB(db_path, "ticket", ticket_id, b.username, "乙的修改")
     assert other.load() == seen_by_a.version
 
@@ -121,14 +123,14 @@ def test_ticket_a_saves_first_b_is_told_and_stores_nothing(db_path, desk):
     assert result["at"] == Ticket.get_by_id(ticket_id).updated_at.strftime("%Y-%m-%d %H:%M")
     assert "description" in result["fields"]
     assert a.username in result["message"] and "Reload" in result["message"]
-    stored = tickets.get_ticket(ticket_id)
+    stored = ticket_detail.get_ticket(ticket_id)
     assert stored.input.description == "甲的修改", "B's losing save must not overwrite A's"
     assert stored.version == saved.version
 
 
 def test_ticket_b_saves_first_a_is_told_and_stores_nothing(db_path, desk):
     a, b, ticket_id, _ = desk
-    seen_by_a = tickets.get_ticket(ticket_id)
+    seen_by_a = ticket_detail.get_ticket(ticket_id)
     other = WorkstationB(db_path, "ticket", ticket_id, b.username, "乙的修改")
     other.load()
     assert other.save() == {"saved": True}
@@ -138,7 +140,7 @@ def test_ticket_b_saves_first_a_is_told_and_stores_nothing(db_path, desk):
             channel="hotline", reported_at=seen_by_a.input.reported_at, reporter_name="张三", description="甲的修改"))
     assert info.value.changed_by == b.username
     assert info.value.changed_fields == ["description"]
-    assert tickets.get_ticket(ticket_id).input.description == "乙的修改"
+    assert ticket_detail.get_ticket(ticket_id).input.description == "乙的修改"
 
 
 def test_complaint_a_saves_first_b_is_told_and_stores_nothing(db_path, desk):

@@ -4,18 +4,18 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.models import Ticket
-from desk_app.services import tickets, undo, users
-from desk_app.services.errors import ConflictError, ValidationError
+from desk_app.services import ticket_detail, ticket_input, tickets, undo, users
 
 
-def _ticket(actor) -> tickets.TicketDetail:
-    return tickets.create_ticket(actor, tickets.TicketInput(
+def _ticket(actor) -> ticket_detail.TicketDetail:
+    return tickets.create_ticket(actor, ticket_input.TicketInput(
         channel="hotline", reported_at=datetime.now() - timedelta(hours=1), reporter_name="张三",
         description="打印机卡纸", priority="P3"))
 
 
-def _edit(actor, detail, **changes) -> tickets.TicketDetail:
+def _edit(actor, detail, **changes) -> ticket_detail.TicketDetail:
     data = detail.input.__class__(**{**detail.input.__dict__, **changes})
     return tickets.update_ticket(actor, detail.id, detail.version, data)
 
@@ -40,7 +40,7 @@ def test_undo_puts_back_the_edited_fields(db, make_user):
 def test_no_undo_after_someone_else_changed_the_same_fields(db, make_user):
     agent, other = make_user("agent"), make_user("agent", name="李四")
     detail = _edit(agent, _ticket(agent), description="第一次修改")
-    _edit(other, tickets.get_ticket(detail.id), description="别人又改了")
+    _edit(other, ticket_detail.get_ticket(detail.id), description="别人又改了")
     offer = undo.last_undoable(agent)
     with pytest.raises(ConflictError) as info:
         undo.undo(agent, offer.audit_id)

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.models import AuditLog, CustomerUnit, Team, User
 from desk_app.models.enums import Importance, Role
 from desk_app.services import users
 from desk_app.services.auth import authenticate
-from desk_app.services.errors import ConflictError, ValidationError
 
 
 def _audit(action: str) -> list[AuditLog]:

@@ -27,9 +27,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from peewee import Database, PostgresqlDatabase
 
+from desk_app.errors import DatabaseProblem
 from desk_app.i18n import t
-from desk_app.paths import is_db_url
-from desk_app.services.errors import DatabaseProblem
+from desk_app.store.paths import is_db_url
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Backups with the SQLite online backup API, kept on a rotation; restore in one action (R40).
 
 A PostgreSQL database (a postgresql:// URL instead of a path) is backed up with pg_dump or a
-logical export (desk_app.postgres) into the `backups` folder of the user data directory, and
+logical export (desk_app.store.postgres) into the `backups` folder of the user data directory, and
 restored in one transaction (see `restore_database`).
 """
 
@@ -13,9 +13,9 @@ from pathlib import Path
 from peewee import Database, DatabaseError
 from platformdirs import user_data_dir
 
-from desk_app import postgres
+from desk_app.errors import DatabaseProblem
 from desk_app.i18n import t
-from desk_app.services.errors import DatabaseProblem
+from desk_app.store import postgres
 
 DEFAULT_KEEP = 10
 #: Backup file suffixes of a PostgreSQL database: pg_dump archives and logical exports.
@@ -53,8 +53,8 @@ def backup_database(db: Database, db_path: Path | str, backup_dir: Path | None =
                     reason: str = "manual", output: Path | None = None, keep: int = DEFAULT_KEEP) -> Path:
     """Copy the live database to `output` or to a timestamped file in the rotation folder."""
     if postgres.is_postgres(db):
-        from desk_app.db import schema_version
         from desk_app.models import ALL_MODELS
+        from desk_app.store.connection import schema_version
 
         folder = backup_dir or backup_dir_for(str(db_path))
         saved = postgres.backup(db, str(db_path), folder, reason, Path(output) if output else None,
@@ -166,12 +166,12 @@ def _restore_postgres(source: Path, url: str, backup_dir: Path | None) -> Path:
     The backup is checked first (a damaged or foreign file changes nothing), the current data is
     backed up, then everything is replaced in ONE transaction under ACCESS EXCLUSIVE locks (other
     workstations wait, then see the restored data), or nothing is: a `.jsonl` export is loaded
-    and verified (row counts and checksums) by desk_app.transfer, a `.pgdump` archive by
+    and verified (row counts and checksums) by desk_app.store.transfer, a `.pgdump` archive by
     `pg_restore --single-transaction --clean --if-exists`. Returns the backup of the current data.
     """
-    from desk_app import transfer
-    from desk_app.db import SCHEMA_VERSION, schema_version
     from desk_app.models import ALL_MODELS
+    from desk_app.store import transfer
+    from desk_app.store.connection import SCHEMA_VERSION, schema_version
 
     if not source.is_file() or source.suffix not in PG_SUFFIXES:
         raise DatabaseProblem(t("{path} is not a Service Desk backup.", path=source))

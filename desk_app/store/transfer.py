@@ -19,9 +19,10 @@ from pathlib import Path
 
 from peewee import Database, Model
 
-from desk_app import postgres
+from desk_app.errors import DatabaseProblem, DeskError
 from desk_app.i18n import t
-from desk_app.services.errors import DatabaseProblem, DeskError
+from desk_app.store import postgres
+from desk_app.store.connection import BeforeMigrate, close_database, create_schema, open_database, schema_version
 
 BATCH = 1000
 
@@ -90,14 +91,13 @@ def _check_empty(target: Database, url: str, models) -> None:
                     "Copy into a new, empty database.", url=postgres.redact(url), table=table, n=n))
 
 
-def copy_database(source: Path | str, url: str, progress: Callable[[str, int], None] | None = None
-                  ) -> list[TableCopy]:
+def copy_database(source: Path | str, url: str, progress: Callable[[str, int], None] | None = None,
+                  before_migrate: BeforeMigrate | None = None) -> list[TableCopy]:
     """Copy the SQLite desk `source` into the empty PostgreSQL database at `url`; returns what was copied.
 
-    The source is opened (and migrated, after a backup) like the application does; the target gets
-    the same schema version.
+    The source is opened and migrated (after `before_migrate`, the caller's backup) like the
+    application does; the target gets the same schema version.
     """
-    from desk_app.db import close_database, create_schema, open_database, schema_version
     from desk_app.models import ALL_MODELS
 
     if postgres.is_url(source) or not Path(source).is_file():
@@ -105,7 +105,7 @@ def copy_database(source: Path | str, url: str, progress: Callable[[str, int], N
     if not postgres.is_url(url):
         raise DatabaseProblem(t("The target must be a postgresql:// URL, not {path}.", path=url))
     url = postgres.normalise_url(url)
-    src = open_database(source)
+    src = open_database(source, before_migrate)
     target = None
     try:
         target = postgres.connect(url)

@@ -1,4 +1,4 @@
-"""Open the database: pragmas, schema check, automatic backup, versioned migrations (R39, R40)."""
+"""Open the database: pragmas, schema check, versioned migrations (R39, R40); the caller backs up first."""
 
 import sqlite3
 from collections.abc import Callable
@@ -7,10 +7,10 @@ from pathlib import Path
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
-from desk_app import backup, postgres
-from desk_app.i18n import t
+from desk_app.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
+from desk_app.i18n import N_, t
 from desk_app.models import ALL_MODELS, UserPreference, database_proxy
-from desk_app.services.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
+from desk_app.store import postgres
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -69,7 +69,7 @@ def install_ticket_search(db: Database) -> None:
     """Create the ticket search index, its triggers and the list indexes, and index the existing tickets.
 
     Also the repair for an index out of step: it empties the index and fills it again. On PostgreSQL:
-    pg_trgm indexes (see desk_app.postgres), which are never out of step.
+    pg_trgm indexes (see desk_app.store.postgres), which are never out of step.
     """
     if postgres.is_postgres(db):
         postgres.install_ticket_search(db)
@@ -133,8 +133,12 @@ def create_schema(db: Database) -> None:
         _set_schema_version(db, SCHEMA_VERSION)
 
 
-def migrate(db: Database, path: Path | str | None, backup_dir: Path | None = None) -> Path | None:
-    """Bring an existing database up to SCHEMA_VERSION; back it up first. Returns the backup path."""
+#: Called with (database, its path or URL, the schema version found) before the first migration step.
+BeforeMigrate = Callable[[Database, "Path | str", int], object]
+
+
+def migrate(db: Database, path: Path | str | None, before_migrate: BeforeMigrate | None = None) -> None:
+    """Bring an existing database up to SCHEMA_VERSION, calling `before_migrate` (a backup) first."""
     found = schema_version(db)
     if found > SCHEMA_VERSION:
         raise DatabaseTooNew(
@@ -147,23 +151,24 @@ def migrate(db: Database, path: Path | str | None, backup_dir: Path | None = Non
             )
         )
     if found == SCHEMA_VERSION:
-        return None
-    saved = backup.backup_database(db, path, backup_dir, reason=f"before-migration-v{found}") if path else None
+        return
+    if before_migrate is not None and path:
+        before_migrate(db, path, found)
     migrator = PostgresqlMigrator(db) if postgres.is_postgres(db) else SqliteMigrator(db)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with db.atomic():
             STEPS[version](db, migrator)
             _set_schema_version(db, version)
-    return saved
 
 
-def open_database(path: str | Path, backup_dir: Path | None = None) -> Database:
+def open_database(path: str | Path, before_migrate: BeforeMigrate | None = None) -> Database:
     """Open (creating if needed) the database at `path`, migrate it, and bind the models to it.
 
-    `path` is a SQLite file or a postgresql:// URL (desk_app.postgres).
+    `path` is a SQLite file or a postgresql:// URL (desk_app.store.postgres). Standard data is
+    not seeded here: the app's opener (`desk_app.services.opening.open_desk`) does that.
     """
     if postgres.is_url(path):
-        return _open_postgres(postgres.normalise_url(str(path)), backup_dir)
+        return _open_postgres(postgres.normalise_url(str(path)), before_migrate)
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_file(path)
@@ -180,15 +185,14 @@ def open_database(path: str | Path, backup_dir: Path | None = None) -> Database:
         raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
     else:
         try:
-            migrate(db, path, backup_dir)
+            migrate(db, path, before_migrate)
         except BaseException:
             db.close()
             raise
-    _install_reference_data()
     return db
 
 
-def _open_postgres(url: str, backup_dir: Path | None) -> Database:
+def _open_postgres(url: str, before_migrate: BeforeMigrate | None) -> Database:
     db = postgres.connect(url)
     database_proxy.initialize(db)
     try:
@@ -198,19 +202,11 @@ def _open_postgres(url: str, backup_dir: Path | None) -> Database:
         elif "user" not in tables or "schema_version" not in tables:
             raise DatabaseProblem(t("{path} is not a Service Desk database.", path=postgres.redact(url)))
         else:
-            migrate(db, url, backup_dir)
+            migrate(db, url, before_migrate)
     except BaseException:
         db.close()
         raise
-    _install_reference_data()
     return db
-
-
-def _install_reference_data() -> None:
-    """Data every desk starts with: the standard questionnaires (R27)."""
-    from desk_app.services.survey_templates import ensure_standard_templates
-
-    ensure_standard_templates()
 
 
 def close_database(db: Database) -> None:
@@ -222,19 +218,19 @@ def close_database(db: Database) -> None:
 
 
 _KNOWN_ERRORS = (
-    ("database is locked", "The database is locked by another program or workstation. Try again in a moment."),
-    ("readonly database", "The database file is read-only. Check the file permissions."),
-    ("disk is full", "The disk is full. Free some space and try again."),
+    ("database is locked", N_("The database is locked by another program or workstation. Try again in a moment.")),
+    ("readonly database", N_("The database file is read-only. Check the file permissions.")),
+    ("disk is full", N_("The disk is full. Free some space and try again.")),
     ("disk image is malformed", "The database file {path} is damaged: {detail}"),
     ("file is not a database", "The database file {path} is damaged: {detail}"),
-    ("unable to open database", "The database file cannot be opened. Check the path and permissions."),
+    ("unable to open database", N_("The database file cannot be opened. Check the path and permissions.")),
     # PostgreSQL (psycopg) environment errors
-    ("deadlock detected", "The database is locked by another program or workstation. Try again in a moment."),
-    ("server closed the connection", "The connection to the database server was lost. Try again in a moment."),
-    ("terminating connection", "The connection to the database server was lost. Try again in a moment."),
-    ("connection refused", "The database server cannot be reached. Check the network and the server."),
-    ("could not connect", "The database server cannot be reached. Check the network and the server."),
-    ("no space left on device", "The disk is full. Free some space and try again."),
+    ("deadlock detected", N_("The database is locked by another program or workstation. Try again in a moment.")),
+    ("server closed the connection", N_("The connection to the database server was lost. Try again in a moment.")),
+    ("terminating connection", N_("The connection to the database server was lost. Try again in a moment.")),
+    ("connection refused", N_("The database server cannot be reached. Check the network and the server.")),
+    ("could not connect", N_("The database server cannot be reached. Check the network and the server.")),
+    ("no space left on device", N_("The disk is full. Free some space and try again.")),
 )
 
 

@@ -1,0 +1,136 @@
+"""Is this PDF file the approved report on record (R37)? A file is genuine when its SHA-256 is that
+of an approved (or published) version; otherwise the report number it names (in its metadata or
+its text) tells a modified copy of a known report from an unknown file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desk_app.errors import ValidationError
+from desk_app.i18n import t
+from desk_app.models.reports import Report
+from desk_app.services.report_rows import FROZEN_STATES, state_label
+from desk_app.services.user_names import user_names
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What `verify_file` found. status: genuine / modified / unapproved / unknown."""
+
+    status: str
+    sha256: str
+    number: str = ""
+    report_version: int | None = None
+    state: str = ""
+    approver: str = ""
+    approved_at: datetime | None = None
+    report_id: int | None = None
+    superseded_by: int | None = None  # a later approved version of the same number
+
+    @property
+    def genuine(self) -> bool:
+        return self.status == "genuine"
+
+    @property
+    def _approved_time(self) -> str:
+        return f"{self.approved_at:%Y-%m-%d %H:%M}" if self.approved_at else ""
+
+    def message(self) -> str:
+        if self.status == "genuine":
+            text = t("Genuine: this is report {number} version {version}, approved by {name} at {time}.",
+                     number=self.number, version=self.report_version, name=self.approver, time=self._approved_time)
+            if self.superseded_by:
+                text += " " + t("A later version ({version}) has been approved since.", version=self.superseded_by)
+            return text
+        if self.status == "modified":
+            text = t("Modified: the file names report {number}, but it is not the approved file on record.",
+                     number=self.number)
+            if self.approver:
+                text += " " + t("The approved version {version} was approved by {name} at {time}.",
+                                version=self.report_version, name=self.approver, time=self._approved_time)
+            return text
+        if self.status == "unapproved":
+            return t("Not approved: this is report {number} version {version}, which is {state}.",
+                     number=self.number, version=self.report_version, state=state_label(self.state))
+        return t("Unknown: this file is not a report of this database.")
+
+
+def _pdf_text(data: bytes, path: Path | None) -> str:
+    """The text of a PDF (pypdf, else pdftotext); '' when neither can read it."""
+    try:
+        from io import BytesIO
+
+        from pypdf import PdfReader
+
+        return "\n".join((page.extract_text() or "") for page in PdfReader(BytesIO(data)).pages)
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: try the next reader
+        pass
+    exe = shutil.which("pdftotext")
+    if exe and path is not None:
+        try:
+            return subprocess.run([exe, "-q", str(path), "-"], capture_output=True, timeout=60,
+                                  check=False).stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    return ""
+
+
+def _named_number(data: bytes, path: Path | None) -> str:
+    """The known report number a file names: in its metadata (raw bytes) or in its text."""
+    numbers = [n for (n,) in Report.select(Report.number).distinct().tuples()]
+    if not numbers:
+        return ""
+    numbers.sort(key=len, reverse=True)  # the longest match first (HFB-… before shorter ones)
+    for n in numbers:
+        if re.search(re.escape(n.encode()) + rb"(?![\w-])", data):
+            return n
+    text = _pdf_text(data, path)
+    for n in numbers:
+        if re.search(re.escape(n) + r"(?![\w-])", text):
+            return n
+    return ""
+
+
+def _approved_version(number: str) -> Report | None:
+    return (Report.select().where((Report.number == number) & Report.state.in_(FROZEN_STATES))
+            .order_by(Report.report_version.desc()).first())
+
+
+def verify_bytes(data: bytes, path: Path | None = None) -> VerifyResult:
+    sha = hashlib.sha256(data).hexdigest()
+    match = (Report.select().where(Report.sha256 == sha)
+             .order_by(Report.state.in_(FROZEN_STATES).desc(), Report.report_version.desc()).first())
+    if match is not None:
+        names = user_names({match.approver_id})
+        if match.state in FROZEN_STATES:
+            latest = _approved_version(match.number)
+            later = latest.report_version if latest and latest.report_version > match.report_version else None
+            return VerifyResult("genuine", sha, match.number, match.report_version, match.state,
+                                names.get(match.approver_id, ""), match.approved_at, match.id, later)
+        return VerifyResult("unapproved", sha, match.number, match.report_version, match.state, report_id=match.id)
+    number = _named_number(data, path)
+    if number:
+        approved = _approved_version(number)
+        if approved is not None:
+            names = user_names({approved.approver_id})
+            return VerifyResult("modified", sha, number, approved.report_version, approved.state,
+                                names.get(approved.approver_id, ""), approved.approved_at, approved.id)
+        return VerifyResult("modified", sha, number)
+    return VerifyResult("unknown", sha)
+
+
+def verify_file(path: str | Path) -> VerifyResult:
+    """Is this PDF file the approved report on record (R37)? See `VerifyResult.status`."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
+                              field="path") from exc
+    return verify_bytes(data, p)
