@@ -5,11 +5,9 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from desk_app.ui.standings_view import (
     month_of,
     previous_month,
 )
-from desk_app.ui.widgets import FilterTable, error_color, html_text
+from desk_app.ui.widgets import FilterTable, error_color, html_text, splitter, titled, toolbar_page
 
 # --- 4. daily feedback ----------------------------------------------------------------------------------
 
@@ -143,16 +141,9 @@ class MeetingPackPage(Page):
         top.addWidget(self.month)
         top.addWidget(self.meeting_label, 1)
         top.addWidget(self.print_button)
-        items_box = QGroupBox(self.tr("Dissatisfied evaluations, revisit forms and corrective measures"))
-        QVBoxLayout(items_box).addWidget(self.items)
-        projects_box = QGroupBox(self.tr("Improvement projects to discuss or confirm"))
-        QVBoxLayout(projects_box).addWidget(self.projects)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(items_box)
-        splitter.addWidget(projects_box)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        toolbar_page(self, top, splitter(Qt.Orientation.Vertical, [
+            titled(self.tr("Dissatisfied evaluations, revisit forms and corrective measures"), self.items),
+            titled(self.tr("Improvement projects to discuss or confirm"), self.projects)]))
         self.refresh()
 
     def print_agenda(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import Field, FormDialog, combo
-from desk_app.ui.widgets import FilterTable, restore_filters, show_error
+from desk_app.ui.widgets import FilterTable, restore_filters, show_error, splitter, toolbar_page
 
 #: One action button: (key, text, slot, tooltip).
 ButtonSpec = tuple[str, str, Callable[[], object], str]
@@ -80,14 +79,7 @@ class RecordListTab(QWidget):
         top.addStretch(1)
         for spec in tools:
             top.addWidget(self._button(spec))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        toolbar_page(self, top, splitter(Qt.Orientation.Horizontal, [self.table, right], stretch=(3, 2)))
         QShortcut(QKeySequence.StandardKey.New, self, new_button[2],
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.context.events.changed.connect(lambda table: table in (self.KIND, *self.LISTENS_TO) and self.refresh())

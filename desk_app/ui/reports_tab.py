@@ -26,7 +26,7 @@ from desk_app.ui import workers
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo, line_edit, text_edit
 from desk_app.ui.report_preview import PdfPreview, print_pdf
-from desk_app.ui.widgets import FilterTable, show_error
+from desk_app.ui.widgets import FilterTable, show_error, splitter, toolbar_page
 
 RS = ReportState
 
@@ -117,14 +117,7 @@ class ReportsTab(QWidget):
         top.addWidget(self.state_filter)
         top.addStretch(1)
         top.addWidget(verify_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        toolbar_page(self, top, splitter(Qt.Orientation.Horizontal, [left, right], stretch=(3, 2)))
         context.events.changed.connect(lambda table: table == "report" and self.refresh())
         self.refresh()
 

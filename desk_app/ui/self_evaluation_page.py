@@ -24,7 +24,7 @@ from desk_app.services.evaluations import SelfEvaluationItem
 from desk_app.ui.callback_dialog import ChoiceGroup
 from desk_app.ui.callback_page import Page, fmt_time
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import FilterTable, error_label, error_style, html_text
+from desk_app.ui.widgets import FilterTable, error_label, error_style, html_text, splitter
 
 
 class SelfEvaluationPage(Page):
@@ -94,12 +94,7 @@ class SelfEvaluationPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        QVBoxLayout(self).addWidget(splitter)
+        QVBoxLayout(self).addWidget(splitter(Qt.Orientation.Horizontal, [left, right], stretch=(3, 2)))
         self.refresh()
 
     def refresh(self) -> None:

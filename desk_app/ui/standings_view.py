@@ -13,18 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from desk_app.errors import DeskError
 from desk_app.services import kpi
-from desk_app.ui.widgets import FilterTable, readable
+from desk_app.ui.widgets import FilterTable, readable, splitter, titled, toolbar_page
 
 HIGHLIGHT = QColor("#fff3c4")  # the star's and the winning team's row
 OVERDUE_COLOR = QColor("#c62828")
@@ -115,19 +112,9 @@ class StandingsView(QWidget):
         top.addWidget(self.month)
         top.addWidget(self.year)
         top.addStretch(1)
-        tech_box = QGroupBox(self.tr("Technicians"))
-        QVBoxLayout(tech_box).addWidget(self.technicians)
-        team_box = QGroupBox(self.tr("Teams"))
-        QVBoxLayout(team_box).addWidget(self.teams)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(tech_box)
-        splitter.addWidget(team_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
+        toolbar_page(self, top, splitter(Qt.Orientation.Vertical, [
+            titled(self.tr("Technicians"), self.technicians), titled(self.tr("Teams"), self.teams)],
+            stretch=(3, 2)), self.summary)
         self.refresh()
 
     def _period_changed(self) -> None:

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -101,6 +103,32 @@ class FilterTable(QWidget):
 
     def row_count(self) -> int:
         return self.proxy.rowCount()
+
+
+def splitter(orientation: Qt.Orientation, panes: Sequence[QWidget], stretch: Sequence[int] = ()) -> QSplitter:
+    """Panes the user can resize; `stretch` shares out the room the window gains, pane by pane."""
+    split = QSplitter(orientation)
+    for pane in panes:
+        split.addWidget(pane)
+    for index, factor in enumerate(stretch):
+        split.setStretchFactor(index, factor)
+    return split
+
+
+def titled(title: str, content: QWidget) -> QGroupBox:
+    """`content` in a frame with a title, as the pages show their lists."""
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(content)
+    return box
+
+
+def toolbar_page(page: QWidget, top: QLayout, body: QWidget, *above_body: QWidget) -> None:
+    """The usual page: a row of filters and buttons, then the body taking the rest of the height."""
+    layout = QVBoxLayout(page)
+    layout.addLayout(top)
+    for widget in above_body:
+        layout.addWidget(widget)
+    layout.addWidget(body, 1)
 
 
 def show_error(parent: QWidget | None, exc: DeskError, title: str = "") -> None:
