@@ -14,7 +14,7 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from desk_app.errors import NotFound
-from desk_app.i18n import label, t
+from desk_app.i18n import N_, label, t
 from desk_app.models import User
 from desk_app.models.enums import ReportState
 from desk_app.models.reports import Report, ReportEvent
@@ -71,8 +71,8 @@ class ReportFilter:
 
 
 #: English names of the report states (t() gives the Chinese).
-STATE_LABELS = {"draft": "Draft", "submitted": "Submitted", "approved": "Approved", "rejected": "Rejected",
-                "published": "Published"}
+STATE_LABELS = {"draft": N_("Draft"), "submitted": N_("Submitted"), "approved": N_("Approved"),
+                "rejected": N_("Rejected"), "published": N_("Published")}
 
 
 def kind_label(kind: str) -> str:

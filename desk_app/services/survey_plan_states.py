@@ -8,7 +8,7 @@ to draft, a closed one may collect again.
 from collections.abc import Iterable
 
 from desk_app.errors import ValidationError
-from desk_app.i18n import t
+from desk_app.i18n import N_, t
 from desk_app.models import SurveyPlan
 from desk_app.models.enums import PlanState
 from desk_app.services import records
@@ -32,8 +32,8 @@ EDIT_RECIPIENT_STATES = (S.DRAFT.value, S.APPROVED.value)
 
 #: English display names of the plan states (t() gives the Chinese).
 STATE_LABELS: dict[str, str] = {
-    S.DRAFT: "Draft", S.APPROVED: "Approved", S.DISTRIBUTING: "Distributing", S.COLLECTING: "Collecting",
-    S.CLOSED: "Collection closed", S.ANALYSED: "Analysed",
+    S.DRAFT: N_("Draft"), S.APPROVED: N_("Approved"), S.DISTRIBUTING: N_("Distributing"),
+    S.COLLECTING: N_("Collecting"), S.CLOSED: N_("Collection closed"), S.ANALYSED: N_("Analysed"),
 }
 
 
