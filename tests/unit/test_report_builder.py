@@ -322,7 +322,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(cjk, tmp_path: Path,
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(builder.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     doc = make_doc(cjk)
     with pytest.raises(OSError, match="disk full"):
         doc.build(out)
