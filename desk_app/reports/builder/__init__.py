@@ -9,14 +9,16 @@ SHA-256 and a QR code holding ``number|sha256``; the QR code is in EVERY page fo
 single printed page can be checked).
 
 It takes plain data only: no Qt, no database. Labels are English source strings translated
-through the one table `desk_app.i18n_zh.ZH` (the table behind `desk_app.i18n.t`), in the
-document's own language, so a report can be built in a worker thread without switching the
-application's language. User text (`paragraph`, table cells, names) is escaped, so ``<``, ``&``
-and newlines print as typed.
+through the gettext catalogue behind `desk_app.i18n.t`, in the document's own language, so a
+report can be built in a worker thread without switching the application's language. A label
+handed over in a variable (table columns, signer roles) is marked with `N_()` where it is
+written, so the catalogue's extractor finds it. User text (`paragraph`, table cells, names) is
+escaped, so ``<``, ``&`` and newlines print as typed.
 
 Example::
 
     from datetime import date, datetime
+    from desk_app.i18n import N_
     from desk_app.reports.builder import Approval, DocumentHeader, ReportDocument, VersionRow
     from desk_app.reports.fonts import find_cjk_font
 
@@ -34,7 +36,7 @@ Example::
     doc.heading(doc.t("Ticket volume"))
     doc.key_figures([(doc.t("Tickets"), "1 234"), (doc.t("Resolved on time"), "96.1 %")])
     doc.bar_chart(["服务态度", "技术水平"], [4.6, 4.4], title=doc.t("Mean score per dimension"))
-    doc.table(["Ticket", "Team", "Description"], rows, widths=[2, 2, 6])
+    doc.table([N_("Ticket"), N_("Team"), N_("Description")], rows, widths=[2, 2, 6])
     doc.heading(doc.t("Complaints"))
     doc.no_data()                            # an empty section still renders
     result = doc.build("out/report.pdf")     # atomic write; result.sha256 is the file's hash
@@ -46,6 +48,11 @@ Which hash goes into `Approval.sha256` is the caller's decision: a PDF cannot pr
 SHA-256 (printing it changes the file). The builder prints what it is given (e.g.
 `canonical_sha256(figures)` of the frozen figures) and returns `BuildResult.sha256`, the hash of
 the final file, which is what `verify FILE.pdf` should compare against.
+
+The modules: `model` (the plain data above), `text` (translation, escaping, hashes, atomic write),
+`styles` (geometry, colours, paragraph styles), `base` (the document state the parts share),
+`tables`, `charts`, `front_matter`, `signatures` and `page` (one mixin each) and `document`
+(`ReportDocument` composing them). Import from this package, not from the modules.
 """
 
 from desk_app.reports.builder.document import ReportDocument

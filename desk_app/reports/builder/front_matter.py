@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from desk_app.i18n import N_
 from desk_app.reports.builder.base import DocumentBase
 from desk_app.reports.builder.styles import GRID, HEADER_FILL, LABEL_FILL, RULE, ZEBRA
 from desk_app.reports.builder.text import escape_text
@@ -33,11 +34,11 @@ class FrontMatterMixin(DocumentBase):
         lab = lambda s: self._cell(self.t(s), "label")  # noqa: E731
         val = self._cell
         rows = [
-            [lab("Document number"), val(h.number), lab("Version"), val(h.version)],
-            [lab("Document name"), val(h.title), "", ""],
-            [lab("Drafter"), val(h.drafter), lab("Reviewer"), val(h.reviewer)],
-            [lab("Approver"), val(h.approver), lab("Effective date"), val(h.effective_date)],
-            [lab("Distribution scope"), val(h.distribution), "", ""],
+            [lab(N_("Document number")), val(h.number), lab(N_("Version")), val(h.version)],
+            [lab(N_("Document name")), val(h.title), "", ""],
+            [lab(N_("Drafter")), val(h.drafter), lab(N_("Reviewer")), val(h.reviewer)],
+            [lab(N_("Approver")), val(h.approver), lab(N_("Effective date")), val(h.effective_date)],
+            [lab(N_("Distribution scope")), val(h.distribution), "", ""],
         ]
         w = self.frame_width
         table = Table(rows, colWidths=[w * 0.19, w * 0.31, w * 0.19, w * 0.31])
@@ -67,7 +68,7 @@ class FrontMatterMixin(DocumentBase):
         ] or [[self._cell("—")] * 4]
         head = [
             Paragraph(escape_text(self.t(c)), self.styles["cell_head"])
-            for c in ("Version", "Date", "Revised by", "Description of change")
+            for c in (N_("Version"), N_("Date"), N_("Revised by"), N_("Description of change"))
         ]
         w = self.frame_width
         table = Table([head, *rows], colWidths=[w * 0.12, w * 0.18, w * 0.18, w * 0.52], repeatRows=1)

@@ -33,7 +33,8 @@ class VersionRow:
 
 @dataclass(frozen=True)
 class Signer:
-    """One line of the signature block. `role_label` is an English source string (translated) or final text."""
+    """One line of the signature block. `role_label` is an English source string marked with `N_()`
+    (translated when printed) or final text."""
 
     role_label: str
     name: str = ""

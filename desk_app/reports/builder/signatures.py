@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from desk_app.i18n import N_
 from desk_app.reports.builder.base import DocumentBase
 from desk_app.reports.builder.model import DocumentHeader, Signer
 from desk_app.reports.builder.styles import HEADER_FILL, LABEL_FILL, RULE
@@ -14,9 +15,9 @@ from desk_app.reports.builder.text import escape_text, format_value
 def default_signers(header: DocumentHeader) -> list[Signer]:
     """Drafter, reviewer and approver of the header block: who signs unless a report says otherwise."""
     return [
-        Signer("Drafted by", header.drafter),
-        Signer("Reviewed by", header.reviewer),
-        Signer("Approved by", header.approver, is_approver=True),
+        Signer(N_("Drafted by"), header.drafter),
+        Signer(N_("Reviewed by"), header.reviewer),
+        Signer(N_("Approved by"), header.approver, is_approver=True),
     ]
 
 
@@ -29,7 +30,7 @@ class SignaturesMixin(DocumentBase):
         approval = self.approval
         head = [
             Paragraph(escape_text(self.t(c)), self.styles["cell_head"])
-            for c in ("Signing as", "Name", "Signature", "Date")
+            for c in (N_("Signing as"), N_("Name"), N_("Signature"), N_("Date"))
         ]
         rows: list[list[object]] = [head]
         for s in self.signers:

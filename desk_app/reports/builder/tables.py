@@ -71,10 +71,10 @@ class TablesMixin(DocumentBase):
     ) -> None:
         """A data table that splits across pages and repeats its header row.
 
-        `columns` are English source strings (translated unless `translate_columns` is False);
-        `widths` are relative weights (default equal); `align` per column "LEFT"/"RIGHT"/"CENTER"
-        (default: numbers right, text left). Cells too long for their column wrap. An empty
-        table prints its header and `empty_text` ("No data for this period.").
+        `columns` are English source strings marked with `N_()` (translated unless
+        `translate_columns` is False); `widths` are relative weights (default equal); `align` per
+        column "LEFT"/"RIGHT"/"CENTER" (default: numbers right, text left). Cells too long for their
+        column wrap. An empty table prints its header and `empty_text` ("No data for this period.").
         """
         data_rows = [list(r) for r in rows]
         n = len(columns)
