@@ -336,6 +336,17 @@ def test_invariant_builds_are_reproducible(cjk):
     assert doc.build_bytes(invariant=True) == doc.build_bytes(invariant=True)
 
 
+@pytest.mark.slow
+def test_a_document_builds_again_whatever_falls_on_a_page_break(cjk):
+    """A chart caption pushed to the next page is marked by reportlab; a second build must not reuse it."""
+    for lines in range(50):
+        doc = make_doc(cjk, toc=False)
+        doc.paragraph("x\n" * lines)
+        doc.heading("图表")
+        doc.bar_chart(["甲", "乙"], [1, 2], title="得分")
+        assert doc.build_bytes(invariant=True) == doc.build_bytes(invariant=True), lines
+
+
 def test_canonical_sha256_ignores_key_order():
     assert builder.canonical_sha256({"a": 1, "b": "满意"}) == builder.canonical_sha256({"b": "满意", "a": 1})
 

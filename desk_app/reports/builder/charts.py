@@ -82,17 +82,16 @@ def _lay_out_axes(
 class ChartsMixin(DocumentBase):
     """`bar_chart`, `line_chart` and `pie_chart` of `ReportDocument`."""
 
-    def _caption(self, title: str | None) -> list[Flowable]:
-        if not title:
-            return []
-        self._figures += 1
-        text = self.t("Figure {n}: {title}", n=self._figures, title=title)
-        return [Paragraph(escape_text(text), self.styles["caption"])]
-
     def _chart_block(self, drawing_maker: Callable[[], Drawing | None], title: str | None) -> None:
-        caption = self._caption(title)
+        """Append a chart with its caption; figures are numbered in the order they are added."""
+        caption_text = None
+        if title:
+            self._figures += 1
+            caption_text = self.t("Figure {n}: {title}", n=self._figures, title=title)
 
         def make() -> list[Flowable]:
+            # a fresh caption per build: reportlab marks a flowable it pushed to the next page for good
+            caption = [] if caption_text is None else [Paragraph(escape_text(caption_text), self.styles["caption"])]
             drawing = drawing_maker()
             if drawing is None:
                 return [Paragraph(escape_text(self.t("No data for this period.")), self.styles["note"]), *caption]
