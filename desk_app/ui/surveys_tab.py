@@ -1,9 +1,10 @@
 """The Surveys tab (满意度调查, R27–R31): plans, analysis, findings and questionnaire templates.
 
 - Plans: the plan list; a plan's record and next steps (edit, approve, export the workbooks, close,
-  reopen, mark analysed); its distribution list (R29) and the reminder list (R30a). Returned
-  workbooks are imported here too (files, a folder, or dropped on the page), in a worker thread,
-  and every file's outcome is shown (R30).
+  reopen, mark analysed); its distribution list (R29) and the reminder list (R30a)
+  (`survey_recipients_view`). Returned workbooks are imported here too (files, a folder, or dropped on
+  the page), in a worker thread, and every file's outcome is shown (R30) (`survey_workbook_jobs`,
+  `survey_workbook_dialogs`).
 - Analysis (R31), Findings (R30b): see `survey_analysis_view` and `findings_view`.
 - Templates (R27, `survey_templates_page`): the current questionnaires; editing one a plan uses makes a
   new version.
@@ -13,31 +14,16 @@ marked stale and reloads when it is shown.
 """
 
 from html import escape
-from pathlib import Path
-from urllib.parse import quote
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -49,45 +35,32 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import DeskError
 from desk_app.i18n import label
-from desk_app.io.excel_util import Cancelled
 from desk_app.models.enums import PlanState
-from desk_app.services import survey_analysis, users
-from desk_app.services import survey_collection as sc
+from desk_app.services import survey_analysis
 from desk_app.services import survey_plans as sp
 from desk_app.services.permissions import Permission, can
-from desk_app.services.survey_collection import ImportOutcome
-from desk_app.services.survey_plans import PlanRow, RecipientRow
-from desk_app.ui import workers
+from desk_app.services.survey_plans import PlanRow
 from desk_app.ui.context import AppContext
 from desk_app.ui.findings_view import FindingsPage
-from desk_app.ui.form_dialog import FormDialog, combo, line_edit, text_edit
-from desk_app.ui.standings_view import paint_row, set_rows_typed
+from desk_app.ui.form_dialog import FormDialog, combo, text_edit
+from desk_app.ui.standings_view import set_rows_typed
 from desk_app.ui.survey_analysis_view import AnalysisPage
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog
+from desk_app.ui.survey_recipients_view import SurveyRecipientsMixin, fmt_day, fmt_time
 from desk_app.ui.survey_templates_page import TemplatesPage
-from desk_app.ui.survey_workbook_dialogs import ACCEPTED_COLOR, ExportResultDialog, ImportResultDialog
-from desk_app.ui.widgets import FilterTable, confirm, restore_filters, show_error
+from desk_app.ui.survey_workbook_jobs import SurveyWorkbooksMixin
+from desk_app.ui.widgets import FilterTable, restore_filters, show_error
 
 S = PlanState
-MUTED_COLOR = QColor("#757575")
-TABLES = ("survey", "unit", "user", "contact", "callback", "complaint", "improvement")
-
-
-def _fmt(value) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
-
-
-def _day(value) -> str:
-    return f"{value:%Y-%m-%d}" if value else ""
 
 
 # --- 1. plans ------------------------------------------------------------------------------------------
 
 
-class PlansPage(QWidget):
+class PlansPage(SurveyRecipientsMixin, SurveyWorkbooksMixin, QWidget):
     """Plans on top (list left, record and steps right); the distribution and reminder lists below."""
 
-    TABLES = TABLES
+    TABLES = ("survey", "unit", "user", "contact", "callback", "complaint", "improvement")
     open_analysis = Signal(int)  # plan id
     open_findings = Signal(int)  # plan id
 
@@ -96,14 +69,10 @@ class PlansPage(QWidget):
         self.context = context
         self.stale = False
         self.plan: PlanRow | None = None
-        self.worker: workers.Worker | None = None
-        self.progress: QProgressDialog | None = None
-        self.result_dialog: QDialog | None = None
         actor = context.actor
         self.may_plan = can(actor, Permission.SURVEY_PLAN)
         self.may_approve = can(actor, Permission.SURVEY_APPROVE)
         self.may_collect = can(actor, Permission.SURVEY_COLLECT)
-        self.setAcceptDrops(self.may_collect)
 
         self.state_filter = combo([(self.tr("All states"), "")] + [(text, code)
                                                                      for code, text in sp.plan_state_choices()])
@@ -113,14 +82,7 @@ class PlansPage(QWidget):
         new_button.setToolTip(self.tr("Plan a survey: questionnaire, period, customers, timeline (Ctrl+N)"))
         new_button.clicked.connect(self.new_plan)
         new_button.setVisible(self.may_plan)
-        self.import_button = QPushButton(self.tr("&Import returned…"))
-        self.import_button.setToolTip(self.tr("Import returned questionnaires: files or a whole folder "
-                                              "(you can also drop them on this page)"))
-        menu = QMenu(self.import_button)
-        menu.addAction(self.tr("Files…"), self.import_files)
-        menu.addAction(self.tr("A folder…"), self.import_folder)
-        self.import_button.setMenu(menu)
-        self.import_button.setVisible(self.may_collect)
+        import_button = self._init_workbook_jobs()
 
         self.table = FilterTable([self.tr("Number"), self.tr("Title"), self.tr("Questionnaire"), self.tr("Period"),
                                   self.tr("State"), self.tr("Anonymous"), self.tr("Recipients"), self.tr("Returned"),
@@ -180,60 +142,7 @@ class PlansPage(QWidget):
         top_split.setStretchFactor(0, 3)
         top_split.setStretchFactor(1, 2)
         top_split.setSizes([860, 400])
-
-        # distribution list (R29) and reminders (R30a)
-        self.recipients = FilterTable([self.tr("Recipient"), self.tr("Customer unit"), self.tr("E-mail"),
-                                       self.tr("Sent"), self.tr("Returned"), self.tr("Reminded"), self.tr("Status")])
-        self.recipient_buttons: dict[str, QPushButton] = {}
-        recipient_row = QHBoxLayout()
-        for key, text, tip, slot in (
-            ("add", self.tr("Add recipient…"), self.tr("Add a person who is not a stored contact"),
-             self.add_recipient),
-            ("remove", self.tr("Remove recipient"), self.tr("Take the selected recipient off the plan"),
-             self.remove_recipient),
-            ("refresh", self.tr("Refresh from contacts"),
-             self.tr("Re-read the contacts of the target units (kept recipients keep their token)"),
-             self.refresh_recipients),
-        ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            button.setVisible(self.may_plan)
-            self.recipient_buttons[key] = button
-            recipient_row.addWidget(button)
-        recipient_row.addStretch(1)
-        self.distribution_box = QGroupBox(self.tr("Distribution list"))
-        box_layout = QVBoxLayout(self.distribution_box)
-        box_layout.addWidget(self.recipients, 1)
-        box_layout.addLayout(recipient_row)
-
-        self.reminders = FilterTable([self.tr("Recipient"), self.tr("Customer unit"), self.tr("E-mail"),
-                                      self.tr("Sent"), self.tr("Reminded")])
-        self.reminders.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.remind_button = QPushButton(self.tr("Mark &reminded"))
-        self.remind_button.setToolTip(self.tr("Record today as the reminder date of the selected recipients "
-                                              "(all listed ones when none is selected)"))
-        self.remind_button.clicked.connect(self.mark_reminded)
-        self.remind_button.setVisible(self.may_collect)
-        self.mail_button = QPushButton(self.tr("E-mail reminder…"))
-        self.mail_button.setToolTip(self.tr("Open an e-mail to the selected recipients (all listed ones when none "
-                                            "is selected)"))
-        self.mail_button.clicked.connect(self.email_reminder)
-        remind_row = QHBoxLayout()
-        remind_row.addWidget(self.remind_button)
-        remind_row.addWidget(self.mail_button)
-        remind_row.addStretch(1)
-        self.reminder_box = QGroupBox(self.tr("To remind"))
-        remind_layout = QVBoxLayout(self.reminder_box)
-        remind_layout.addWidget(self.reminders, 1)
-        remind_layout.addLayout(remind_row)
-
-        bottom_split = QSplitter(Qt.Orientation.Horizontal)
-        bottom_split.addWidget(self.distribution_box)
-        bottom_split.addWidget(self.reminder_box)
-        bottom_split.setStretchFactor(0, 3)
-        bottom_split.setStretchFactor(1, 2)
-        bottom_split.setSizes([700, 420])
+        bottom_split = self._build_recipient_lists()
 
         main_split = QSplitter(Qt.Orientation.Vertical)
         main_split.addWidget(top_split)
@@ -248,7 +157,7 @@ class PlansPage(QWidget):
         top.addWidget(state_label)
         top.addWidget(self.state_filter)
         top.addStretch(1)
-        top.addWidget(self.import_button)
+        top.addWidget(import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(main_split, 1)
@@ -297,9 +206,6 @@ class PlansPage(QWidget):
         }
         for key, button in self.buttons.items():
             button.setEnabled(bool(enabled[key]))
-        editable = state in sp.EDIT_RECIPIENT_STATES
-        for button in self.recipient_buttons.values():
-            button.setEnabled(editable)
         self.record.setHtml(self._record_html(plan) if plan else self.tr("Select a survey plan."))
         self.show_recipients()
 
@@ -309,7 +215,7 @@ class PlansPage(QWidget):
 
         targets = [label(code) for code in p.target_importance] + list(p.unit_names)
         rate = f"{p.response_rate:.1f} %" if p.response_rate is not None else "—"
-        approved = f"{p.approver} {_fmt(p.approved_at)}".strip()
+        approved = f"{p.approver} {fmt_time(p.approved_at)}".strip()
         lines = [
             f"<h3>{escape(p.number)} — {escape(p.state_label)}</h3><p>{escape(p.title)}</p><table cellspacing='3'>",
             row(self.tr("Questionnaire"), f"{p.template_name} (v{p.template_version})"),
@@ -320,7 +226,7 @@ class PlansPage(QWidget):
             row(self.tr("Planner"), p.planner),
             row(self.tr("Approved by"), approved),
             row(self.tr("Timeline"), self.tr("planning from {0}, forms out by {1}, collected by {2}").format(
-                _day(p.planning_starts), _day(p.distribute_by), _day(p.collect_by))),
+                fmt_day(p.planning_starts), fmt_day(p.distribute_by), fmt_day(p.collect_by))),
             row(self.tr("Recipients"), self.tr("{0}; sent {1}, returned {2} ({3}), reminded {4}").format(
                 p.recipients, p.sent, p.returned, rate, p.reminded)),
             "</table>",
@@ -329,28 +235,6 @@ class PlansPage(QWidget):
             heading = escape(self.tr("Analysis"))
             lines.append(f"<p><b>{heading}:</b><br>{escape(p.analysis_text).replace(chr(10), '<br>')}</p>")
         return "".join(lines)
-
-    def show_recipients(self) -> None:
-        plan = self.plan
-        rows = sp.list_recipients(plan.id) if plan else []
-        status = {"returned": self.tr("Returned"), "reminded": self.tr("Reminded"), "sent": self.tr("Sent"),
-                  "not sent": self.tr("Not sent")}
-        self.recipients.set_rows(rows, [
-            (r.name, r.unit_name, r.email, _fmt(r.sent_at), _fmt(r.returned_at), _fmt(r.reminded_at),
-             status.get(r.status, r.status)) for r in rows])
-        for i, r in enumerate(rows):
-            if r.status == "returned":
-                paint_row(self.recipients, i, foreground=ACCEPTED_COLOR, columns=(6,))
-            elif r.status == "not sent":
-                paint_row(self.recipients, i, foreground=MUTED_COLOR, columns=(6,))
-        self.distribution_box.setTitle(self.tr("Distribution list ({0})").format(len(rows)))
-        remind = [r for r in rows if r.sent_at and not r.returned_at]
-        collecting = bool(plan and plan.state in sp.COLLECT_STATES)
-        self.reminders.set_rows(remind, [(r.name, r.unit_name, r.email, _fmt(r.sent_at), _fmt(r.reminded_at))
-                                         for r in remind])
-        self.reminder_box.setTitle(self.tr("To remind ({0})").format(len(remind)))
-        self.remind_button.setEnabled(collecting and bool(remind))
-        self.mail_button.setEnabled(collecting and any(r.email for r in remind))
 
     # --- plan actions --------------------------------------------------------------------------------
 
@@ -467,219 +351,6 @@ class PlansPage(QWidget):
             return None
         self._changed(p.id)
         return dialog.result_value
-
-    # --- recipients ----------------------------------------------------------------------------------
-
-    def add_recipient(self) -> bool:
-        p = self.plan
-        units = [(self.tr("(none)"), None)] + [(u.name, u.id) for u in users.list_units(include_inactive=False)]
-        fields = [("name", self.tr("Name"), line_edit()), ("unit", self.tr("Customer unit"), combo(units)),
-                  ("email", self.tr("E-mail"), line_edit())]
-        dialog = FormDialog(self.tr("Add recipient to {0}").format(p.number), fields,
-                            lambda v: sp.add_recipient(self.context.actor, p.id, v["name"], v["unit"], v["email"]),
-                            self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        self._changed(p.id)
-        return True
-
-    def remove_recipient(self) -> bool:
-        r: RecipientRow | None = self.recipients.selected_row()
-        if r is None:
-            return False
-        if QMessageBox.question(self, self.tr("Remove recipient"),
-                                self.tr("Take {0} off survey plan {1}?").format(r.name, self.plan.number)) \
-                != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            sp.remove_recipient(self.context.actor, r.id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return False
-        self._changed(self.plan.id)
-        return True
-
-    def refresh_recipients(self) -> None:
-        p = self.plan
-        if p is None or not confirm(self, self.tr("Refresh from contacts"),
-                                    self.tr("Read the contacts of the target units again? Recipients who are no "
-                                            "longer contacts of those units are taken off the plan.")):
-            return
-        try:
-            added, removed = sp.refresh_recipients(self.context.actor, p.id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self._changed(p.id)
-        QMessageBox.information(self, self.tr("Refresh from contacts"),
-                                self.tr("{0} recipients added, {1} removed.").format(added, removed))
-
-    def _reminder_targets(self) -> list[RecipientRow]:
-        rows = self.reminders.view.selectionModel().selectedRows()
-        if rows:
-            return [self.reminders.row_at(index.row()) for index in rows]
-        return [self.reminders.row_at(i) for i in range(self.reminders.row_count())]
-
-    def mark_reminded(self) -> int:
-        targets = self._reminder_targets()
-        if not targets:
-            return 0
-        question = self.tr("Record today as the reminder date of {0} recipients?").format(len(targets))
-        if QMessageBox.question(self, self.tr("Mark reminded"), question) != QMessageBox.StandardButton.Yes:
-            return 0
-        try:
-            count = sp.mark_reminded(self.context.actor, [r.id for r in targets])
-        except DeskError as exc:
-            show_error(self, exc)
-            return 0
-        self._changed(self.plan.id)
-        return count
-
-    def email_reminder(self) -> None:
-        p = self.plan
-        emails = sorted({r.email for r in self._reminder_targets() if r.email})
-        if not emails:
-            return
-        subject = self.tr("Reminder: {0}").format(p.title)
-        body = self.tr("Dear customer,\n\nwe have not received your questionnaire “{0}” yet. Please fill it in and "
-                       "send it back by {1}.\n\nThank you for your support.").format(p.title, _day(p.collect_by))
-        url = f"mailto:?bcc={quote(','.join(emails))}&subject={quote(subject)}&body={quote(body)}"
-        QDesktopServices.openUrl(QUrl(url))
-
-    # --- workbooks: export and import (worker thread) ------------------------------------------------
-
-    def _run(self, label_text: str, job, on_done) -> None:
-        """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_error, cancelled)`."""
-
-        def finish(result: object) -> None:
-            self.worker = None
-            on_done(result, worker.is_cancelled())
-
-        def failed(message: str, trace: str) -> None:
-            self.worker = None
-            if trace:
-                box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), message,
-                                  QMessageBox.StandardButton.Close, self)
-                box.setDetailedText(trace)
-                box.open()
-                self.result_dialog = box
-            else:
-                on_done(DeskError(message), worker.is_cancelled())
-
-        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
-        dialog.setObjectName("progress")
-        dialog.setWindowTitle(self.tr("Surveys"))
-        self.worker, self.progress = worker, dialog
-
-    def _folder_setting(self, key: str) -> str:
-        return str(QSettings().value(f"surveys/{key}", str(Path.home())))
-
-    def export_workbooks(self) -> None:
-        p = self.plan
-        if p is None or self.worker is not None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the workbooks of {0}").format(p.number),
-                                                  self._folder_setting("export_folder"))
-        if not folder:
-            return
-        QSettings().setValue("surveys/export_folder", folder)
-        only_unsent = QCheckBox(self.tr("Only recipients who have no workbook yet"))
-        only_unsent.setChecked(p.sent > 0)
-        only_unsent.setEnabled(p.sent > 0)
-        fields = [("language", self.tr("Language of the questionnaire"),
-                   combo([(self.tr("Chinese (简体中文)"), "zh_CN"), (self.tr("English"), "en")], "zh_CN")),
-                  ("only_unsent", "", only_unsent)]
-        options = FormDialog(self.tr("Export workbooks"), fields, lambda v: v, self,
-                             self.tr("One protected Excel questionnaire per recipient goes to {0}; the recipients "
-                                     "are marked sent.").format(folder))
-        if options.exec() != QDialog.DialogCode.Accepted:
-            return
-        v = options.result_value
-        actor = self.context.actor
-
-        def job(progress, is_cancelled):
-            try:
-                return sp.export_workbooks(actor, p.id, folder, language=v["language"], only_unsent=v["only_unsent"],
-                                           progress=progress, is_cancelled=is_cancelled)
-            except DeskError as exc:  # returned, not raised: the message must reach the dialog as it is
-                return exc
-
-        self._run(self.tr("Writing the workbooks of {0}…").format(p.number), job,
-                  lambda result, cancelled: self._export_done(p, folder, result, cancelled))
-
-    def _export_done(self, plan: PlanRow, folder: str, result: object, cancelled: bool) -> None:
-        self._changed(plan.id)
-        title = self.tr("Export workbooks")
-        if isinstance(result, Cancelled) or cancelled:
-            QMessageBox.information(self, title, self.tr("The export was cancelled. The workbooks already written "
-                                                         "to {0} are kept and their recipients marked sent; export "
-                                                         "again with “only recipients who have no workbook yet” to "
-                                                         "finish.").format(folder))
-            return
-        if isinstance(result, DeskError):
-            show_error(self, result, title)
-            return
-        self.result_dialog = ExportResultDialog(result, self)
-        self.result_dialog.open()
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Returned questionnaires"),
-                                                self._folder_setting("import_folder"), self.tr("Excel (*.xlsx)"))
-        if paths:
-            QSettings().setValue("surveys/import_folder", str(Path(paths[0]).parent))
-            self.start_import(paths)
-
-    def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of returned questionnaires"),
-                                                  self._folder_setting("import_folder"))
-        if folder:
-            QSettings().setValue("surveys/import_folder", folder)
-            self.start_import([folder])
-
-    def start_import(self, paths: list[str]) -> None:
-        if self.worker is not None or not self.may_collect:
-            return
-        actor = self.context.actor
-
-        def job(progress, is_cancelled):
-            # file by file (as survey_collection.import_paths does) so that a cancel keeps the outcomes so far
-            files = sc.expand_paths(paths)
-            outcomes: list[ImportOutcome] = []
-            for done, path in enumerate(files):
-                if is_cancelled():
-                    break
-                progress(done, len(files))
-                outcomes.append(sc.import_file(actor, path))
-            progress(len(files), max(len(files), 1))
-            return outcomes
-
-        self._run(self.tr("Reading the returned questionnaires…"), job, self._import_done)
-
-    def _import_done(self, result: object, cancelled: bool) -> None:
-        if isinstance(result, DeskError):
-            show_error(self, result, self.tr("Import"))
-            return
-        outcomes: list[ImportOutcome] = list(result or [])
-        if any(o.accepted for o in outcomes):
-            self.context.events.changed.emit("survey")
-            if any(o.complaint_numbers for o in outcomes):
-                self.context.events.changed.emit("complaint")
-            self.refresh()
-        if not outcomes and not cancelled:
-            QMessageBox.information(self, self.tr("Import"), self.tr("No .xlsx file was found there."))
-            return
-        self.result_dialog = ImportResultDialog(outcomes, self, cancelled)
-        self.result_dialog.open()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        if self.may_collect and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
 
 
 # --- the tab -------------------------------------------------------------------------------------------

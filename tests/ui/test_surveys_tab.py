@@ -14,7 +14,7 @@ from desk_app.models import Finding, ImprovementProject, SurveyPlan, SurveyTempl
 from desk_app.models.enums import PlanState
 from desk_app.services import survey_analysis
 from desk_app.ui import survey_workbook_dialogs as dialogs_module
-from desk_app.ui import surveys_tab as tab_module
+from desk_app.ui import survey_workbook_jobs as jobs_module
 from desk_app.ui.context import AppContext
 from desk_app.ui.findings_view import FindingsPage
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog
@@ -92,7 +92,7 @@ def test_main_workflow(tab, qtbot, monkeypatch, tmp_path, admin, make_user, answ
 
     # 3. export the workbooks to a folder in a worker
     out = tmp_path / "sent"
-    monkeypatch.setattr(tab_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(jobs_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
     forms.push({"language": "zh_CN"})
     plans.export_workbooks()
     qtbot.waitUntil(lambda: plans.worker is None, timeout=20000)
@@ -117,7 +117,7 @@ def test_main_workflow(tab, qtbot, monkeypatch, tmp_path, admin, make_user, answ
     fill(files[0], back / "1.xlsx", GOOD | {5: "不满意", 10: "报修后上门太慢，希望改进。"})
     fill(files[1], back / "2.xlsx", GOOD)
     (back / "3-bad.xlsx").write_text("this is not a workbook", encoding="utf-8")
-    monkeypatch.setattr(tab_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(back)))
+    monkeypatch.setattr(jobs_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(back)))
     plans.import_folder()
     qtbot.waitUntil(lambda: plans.worker is None, timeout=20000)
     report = plans.result_dialog
