@@ -13,11 +13,13 @@ from desk_app.io.survey_workbook import read_workbook
 from desk_app.models import Finding, ImprovementProject, SurveyPlan, SurveyTemplate
 from desk_app.models.enums import PlanState
 from desk_app.services import survey_analysis
-from desk_app.ui import surveys_tab as tab_module
+from desk_app.ui import survey_workbook_dialogs as dialogs_module
+from desk_app.ui import survey_workbook_jobs as jobs_module
 from desk_app.ui.context import AppContext
 from desk_app.ui.findings_view import FindingsPage
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog
-from desk_app.ui.surveys_tab import ExportResultDialog, ImportResultDialog, SurveysTab
+from desk_app.ui.survey_workbook_dialogs import ExportResultDialog, ImportResultDialog
+from desk_app.ui.surveys_tab import SurveysTab
 from desk_app.ui.template_editor import ZH, TemplateEditor
 from tests.ui.form_driver import FormQueue
 from tests.unit.test_survey_plans import make_units, template_id
@@ -90,7 +92,7 @@ def test_main_workflow(tab, qtbot, monkeypatch, tmp_path, admin, make_user, answ
 
     # 3. export the workbooks to a folder in a worker
     out = tmp_path / "sent"
-    monkeypatch.setattr(tab_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    monkeypatch.setattr(jobs_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
     forms.push({"language": "zh_CN"})
     plans.export_workbooks()
     qtbot.waitUntil(lambda: plans.worker is None, timeout=20000)
@@ -99,7 +101,7 @@ def test_main_workflow(tab, qtbot, monkeypatch, tmp_path, admin, make_user, answ
     files = sorted(out.glob("*.xlsx"))
     assert len(files) == 3 and result.files.count() == 3
     opened: list[QUrl] = []
-    monkeypatch.setattr(tab_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    monkeypatch.setattr(dialogs_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
     result.open_button.click()
     assert opened and Path(opened[0].toLocalFile()) == out
     result.close()
@@ -115,7 +117,7 @@ def test_main_workflow(tab, qtbot, monkeypatch, tmp_path, admin, make_user, answ
     fill(files[0], back / "1.xlsx", GOOD | {5: "不满意", 10: "报修后上门太慢，希望改进。"})
     fill(files[1], back / "2.xlsx", GOOD)
     (back / "3-bad.xlsx").write_text("this is not a workbook", encoding="utf-8")
-    monkeypatch.setattr(tab_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(back)))
+    monkeypatch.setattr(jobs_module.QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(back)))
     plans.import_folder()
     qtbot.waitUntil(lambda: plans.worker is None, timeout=20000)
     report = plans.result_dialog
