@@ -320,9 +320,14 @@ def close(actor: Actor, complaint_id: int, expected_version: int, customer_confi
                  "complaint.close")
 
 
+def check_findings_edit(actor: Actor, complaint: Complaint | None = None) -> None:
+    """Who may record a complaint's findings (R23a: in every state), for `record_findings` and its undo."""
+    require(actor, Permission.COMPLAINT_HANDLE)
+
+
 def record_findings(actor: Actor, complaint_id: int, expected_version: int, findings: str) -> ComplaintDetail:
     """R23a: the findings and lessons learned (处理结果与经验总结), at any time."""
-    require(actor, Permission.COMPLAINT_HANDLE)
+    check_findings_edit(actor)
     findings = clean_text(findings, t("Findings and lessons learned"), max_length=LONG_TEXT, field="findings")
     return _step(actor, complaint_id, expected_version, tuple(s.value for s in ComplaintState),
                  {"findings": findings}, "note", t("Findings recorded"), "complaint.findings")

@@ -184,9 +184,14 @@ def from_survey_plan(actor: Actor, plan_id: int, problem: str, initial_measure: 
     return create_project(actor, problem, ImprovementSource.SURVEY.value, initial_measure, survey_plan_id=plan.id)
 
 
+def check_edit(actor: Actor, project: ImprovementProject | None = None) -> None:
+    """Who may edit a project's fields (in every state), for `update_project` and its undo."""
+    require(actor, Permission.IMPROVEMENT_EDIT)
+
+
 def update_project(actor: Actor, project_id: int, expected_version: int, problem: str, initial_measure: str,
                    owner_id: int | None) -> ProjectRow:
-    require(actor, Permission.IMPROVEMENT_EDIT)
+    check_edit(actor)
     changes = {
         "problem": clean_text(problem, t("Problem description"), required=True, max_length=LONG_TEXT,
                               field="problem"),

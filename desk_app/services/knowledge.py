@@ -91,10 +91,15 @@ def article_from_ticket(actor: Actor, ticket_id: int) -> ArticleRow:
     return _row(article, ticket.number)
 
 
+def check_edit(actor: Actor, article: KnowledgeArticle | None = None) -> None:
+    """Who may write an article, for `save_article` and the undo of an article edit."""
+    require(actor, Permission.KNOWLEDGE_EDIT)
+
+
 def save_article(actor: Actor, title: str, symptom: str, cause: str, solution: str, article_id: int | None = None,
                  expected_version: int | None = None, source_ticket_id: int | None = None) -> ArticleRow:
     """Create an article (no `article_id`) or update one (optimistic locking with `expected_version`)."""
-    require(actor, Permission.KNOWLEDGE_EDIT)
+    check_edit(actor)
     fields: dict[str, object] = {
         "title": clean_text(title, t("Article title"), required=True, max_length=TITLE_LENGTH, field="title"),
         "symptom": clean_text(symptom, t("Symptom"), max_length=LONG_TEXT, field="symptom"),

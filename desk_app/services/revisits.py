@@ -283,6 +283,23 @@ def _check_types(types: list[str] | tuple[str, ...]) -> str:
     return ",".join(c for c in DISSATISFACTION_TYPES if c in types)
 
 
+def check_edit(actor: Actor, form: RevisitForm | None = None, changes: dict[str, object] | None = None) -> None:
+    """Whether the actor may make these changes to the form, for `save_form` and the undo of its edit:
+    a team lead of the form's team or a manager; not after the meeting has discussed it; the type
+    "other" needs its description. Without a form only the permission is checked."""
+    require(actor, Permission.FILL_REVISIT)
+    if form is None:
+        return
+    check_team_lead_of(actor, form.team_id, "fill revisit forms")
+    if form.state == RevisitState.DISCUSSED.value:
+        raise ValidationError(t("This revisit form was discussed at the meeting and can no longer be changed."),
+                              field="state")
+    changes = changes or {}
+    types = str(changes.get("dissatisfaction_types", form.dissatisfaction_types)).split(",")
+    if OTHER in types and not changes.get("dissatisfaction_other", form.dissatisfaction_other):
+        raise ValidationError(t("Describe the other dissatisfaction."), field="dissatisfaction_other")
+
+
 def save_form(actor: Actor, form_id: int, expected_version: int | None, *,
               reporter_name: str | None = None, reporter_location: str | None = None,
               reporter_phone: str | None = None, reported_at: datetime | None = None,
@@ -290,14 +307,9 @@ def save_form(actor: Actor, form_id: int, expected_version: int | None, *,
               customer_problems: str | None = None, dissatisfaction_types: list[str] | tuple[str, ...] | None = None,
               dissatisfaction_other: str | None = None, revisit_notes: str | None = None,
               corrective_measures: str | None = None) -> RevisitRow:
-    """Save the team lead's edits of the R17 fields (None = unchanged). Only a team lead of the
-    form's team or a manager; not after the meeting has discussed it."""
-    require(actor, Permission.FILL_REVISIT)
+    """Save the team lead's edits of the R17 fields (None = unchanged); see `check_edit`."""
+    check_edit(actor)
     form = records.load(RevisitForm, form_id)
-    check_team_lead_of(actor, form.team_id, "fill revisit forms")
-    if form.state == RevisitState.DISCUSSED.value:
-        raise ValidationError(t("This revisit form was discussed at the meeting and can no longer be changed."),
-                              field="state")
     changes: dict[str, object] = {}
     for name, value, limit in (("reporter_name", reporter_name, SHORT_TEXT),
                                ("reporter_location", reporter_location, SHORT_TEXT),
@@ -315,9 +327,7 @@ def save_form(actor: Actor, form_id: int, expected_version: int | None, *,
         changes["callback_at"] = callback_at
     if dissatisfaction_types is not None:
         changes["dissatisfaction_types"] = _check_types(dissatisfaction_types)
-    types = str(changes.get("dissatisfaction_types", form.dissatisfaction_types)).split(",")
-    if OTHER in types and not changes.get("dissatisfaction_other", form.dissatisfaction_other):
-        raise ValidationError(t("Describe the other dissatisfaction."), field="dissatisfaction_other")
+    check_edit(actor, form, changes)
     with RevisitForm._meta.database.atomic():
         fresh = records.update(actor, form, expected_version, changes, "revisit.save")
     return _rows([fresh], date.today())[0]

@@ -147,10 +147,26 @@ def create_repeat(actor: Actor, original_id: int, data: TicketInput) -> TicketDe
     return create_ticket(actor, data, repeat_of_id=original_id)
 
 
+def check_edit(actor: Actor, ticket: Ticket | None = None, changes: dict[str, object] | None = None) -> str:
+    """Whether the actor may set these fields of the ticket, as `update_ticket` and the undo of a ticket
+    edit both ask: PermissionDenied or ValidationError if not, else the state the ticket then has.
+
+    Without a ticket only the permission is checked (before the ticket is read). A changed assignee or
+    team is an assignment: the assign permission, and a state that can still be assigned (R4)."""
+    _require_any(actor, Permission.TICKET_WORK, Permission.TICKET_CREATE)
+    if ticket is None:
+        return ""
+    if changes and ("assignee" in changes or "team" in changes):
+        require(actor, Permission.TICKET_ASSIGN)
+        if changes.get("assignee", ticket.assignee_id) is not None:
+            return target_state("assign", ticket.state)
+    return ticket.state
+
+
 def update_ticket(actor: Actor, ticket_id: int, expected_version: int | None, data: TicketInput) -> TicketDetail:
     """Save the edited ticket form. Due times follow a changed priority or reported time (R5);
     a changed assignee or team is an assignment (needs the assign permission)."""
-    _require_any(actor, Permission.TICKET_WORK, Permission.TICKET_CREATE)
+    check_edit(actor)
     ticket = _load(ticket_id)
     _check_version(ticket, expected_version)
     fields = clean_input(data)
@@ -158,11 +174,7 @@ def update_ticket(actor: Actor, ticket_id: int, expected_version: int | None, da
     if not changes:
         return get_ticket(ticket_id)
     reassigned = "assignee" in changes or "team" in changes
-    new_state = ticket.state
-    if reassigned:
-        require(actor, Permission.TICKET_ASSIGN)
-        if fields["assignee"] is not None:
-            new_state = target_state("assign", ticket.state)
+    new_state = check_edit(actor, ticket, changes)
     if "priority" in changes or "reported_at" in changes:
         changes["first_response_due"], changes["resolution_due"] = sla_due(fields["reported_at"], fields["priority"])
     at = now()

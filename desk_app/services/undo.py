@@ -1,13 +1,19 @@
 """Undo of the last edit, where it is cheap: a plain field edit of one record, made by the same user a
-short while ago, that nobody changed since. The audit row's before/after values are the undo log."""
+short while ago, that nobody changed since. The audit row's before/after values are the undo log.
+
+An undo is a new edit: at undo time it passes the same check the edit service applies (the role, the
+team, the record's state), through the very function that service calls; refused, it raises the
+edit's error and changes nothing, and `last_undoable` does not offer it.
+"""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from peewee import Model
 
-from desk_app.errors import ConflictError, ValidationError
+from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.i18n import t
 from desk_app.models import (
     AuditLog,
@@ -20,7 +26,7 @@ from desk_app.models import (
     Ticket,
     now,
 )
-from desk_app.services import audit, records
+from desk_app.services import audit, complaints, improvement, knowledge, records, revisits, tickets, users
 from desk_app.services.actor import Actor
 
 #: Edits that only set fields of one record (no state change, no side records): action → model.
@@ -33,6 +39,17 @@ UNDOABLE: dict[str, type[Model]] = {
     "revisit.save": RevisitForm,
     "team.update": Team,
     "unit.update": CustomerUnit,
+}
+#: action → the check its edit service makes before saving, called as (actor, record, changes): raises
+#: PermissionDenied or ValidationError when the actor may not (or no longer) make these changes.
+EDIT_CHECKS: dict[str, Callable[[Actor, Model, dict[str, object]], object]] = {
+    "ticket.update": tickets.check_edit,
+    "complaint.findings": lambda actor, record, changes: complaints.check_findings_edit(actor, record),
+    "improvement.update": lambda actor, record, changes: improvement.check_edit(actor, record),
+    "knowledge.update": lambda actor, record, changes: knowledge.check_edit(actor, record),
+    "revisit.save": revisits.check_edit,
+    "team.update": lambda actor, record, changes: users.check_team_edit(actor, record.get_id(), changes),
+    "unit.update": lambda actor, record, changes: users.check_unit_edit(actor, record.get_id(), changes),
 }
 UNDO_WINDOW = timedelta(minutes=30)
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
@@ -60,9 +77,8 @@ def _undone_ids(actor: Actor, since: datetime) -> set[int]:
     return {json.loads(r.after).get("undoes") for r in rows if r.after}
 
 
-def last_undoable(actor: Actor, at: datetime | None = None) -> UndoOffer | None:
-    """The actor's most recent undoable edit within UNDO_WINDOW that was not undone yet, if any."""
-    since = (at or now()) - UNDO_WINDOW
+def _latest(actor: Actor, since: datetime) -> tuple[UndoOffer, AuditLog, Model] | None:
+    """The actor's most recent undoable edit since `since` not undone yet, with its audit row and record."""
     undone = _undone_ids(actor, since)
     query = (AuditLog.select().where((AuditLog.user == actor.id) & (AuditLog.at >= since)
                                      & AuditLog.action.in_([*UNDOABLE, "undo"]))
@@ -76,26 +92,46 @@ def last_undoable(actor: Actor, at: datetime | None = None) -> UndoOffer | None:
         record = UNDOABLE[row.action].get_or_none(UNDOABLE[row.action]._meta.primary_key == int(row.entity_id))
         if fields and record is not None:
             name = getattr(record, "number", None) or getattr(record, "name", None) or getattr(record, "title", "")
-            return UndoOffer(row.id, row.action, row.entity, int(row.entity_id), row.at, fields, str(name))
+            offer = UndoOffer(row.id, row.action, row.entity, int(row.entity_id), row.at, fields, str(name))
+            return offer, row, record
     return None
 
 
+def _changes(row: AuditLog, record: Model, fields: tuple[str, ...]) -> dict[str, object]:
+    """The values the edit replaced, as the model holds them: what the undo saves."""
+    before, model_fields = json.loads(row.before or "{}"), record._meta.fields
+    return {k: model_fields[k].python_value(before.get(k)) for k in fields}
+
+
+def last_undoable(actor: Actor, at: datetime | None = None) -> UndoOffer | None:
+    """The actor's most recent undoable edit within UNDO_WINDOW that was not undone yet, if any, and if
+    the actor may still make that change (an older edit is not offered in its place)."""
+    latest = _latest(actor, (at or now()) - UNDO_WINDOW)
+    if latest is None:
+        return None
+    offer, row, record = latest
+    try:
+        EDIT_CHECKS[row.action](actor, record, _changes(row, record, offer.fields))
+    except (PermissionDenied, ValidationError):
+        return None
+    return offer
+
+
 def undo(actor: Actor, audit_id: int, at: datetime | None = None) -> UndoOffer:
-    """Put back the values the edit replaced; refused when someone changed those fields since."""
-    offer = last_undoable(actor, at)
-    if offer is None or offer.audit_id != audit_id:
+    """Put back the values the edit replaced. Refused with the edit's own error when the actor may no
+    longer make that change, and with a ConflictError when someone changed those fields since."""
+    latest = _latest(actor, (at or now()) - UNDO_WINDOW)
+    if latest is None or latest[0].audit_id != audit_id:
         raise ValidationError(t("This edit can no longer be undone."), field="undo")
-    row = AuditLog.get_by_id(audit_id)
-    model = UNDOABLE[row.action]
-    record = records.load(model, offer.entity_id)
-    before, after = json.loads(row.before or "{}"), json.loads(row.after or "{}")
-    fields = model._meta.fields
-    current = audit.snapshot(record)
+    offer, row, record = latest
+    model = type(record)
+    changes = _changes(row, record, offer.fields)
+    EDIT_CHECKS[row.action](actor, record, changes)  # the edit service's own check
+    after, current = json.loads(row.after or "{}"), audit.snapshot(record)
     if any(current.get(k) != after.get(k) for k in offer.fields):
         who, when = records.last_change(record)
         raise ConflictError(t("{who} changed this record at {when} after your edit; it cannot be undone.",
                               who=who, when=when), changed_by=who, changed_at=when)
-    changes = {k: fields[k].python_value(before.get(k)) for k in offer.fields}
     with model._meta.database.atomic():
         records.update(actor, record, record.version, changes, "undo.apply")
         audit.record(actor, "undo", record, after={"undoes": audit_id, "action": row.action})

@@ -147,11 +147,10 @@ def list_teams() -> list[TeamRow]:
 def save_team(actor: Actor, name: str, description: str = "", active: bool = True,
               team_id: int | None = None, expected_version: int | None = None) -> TeamRow:
     """Create a team (no `team_id`) or update one."""
-    require(actor, Permission.MANAGE_TEAMS)
+    check_team_edit(actor)
     fields = {"name": clean_text(name, t("Team name"), required=True, field="name"),
               "description": clean_text(description, t("Description"), max_length=2000), "active": active}
-    if _name_taken(Team, fields["name"], team_id):
-        raise ValidationError(t("A team named {name} already exists.", name=fields["name"]), field="name")
+    check_team_edit(actor, team_id, fields)
     with Team._meta.database.atomic():
         if team_id is None:
             team = Team.create(**fields)
@@ -159,6 +158,22 @@ def save_team(actor: Actor, name: str, description: str = "", active: bool = Tru
         else:
             team = records.update(actor, records.load(Team, team_id), expected_version, fields, "team.update")
     return next(r for r in list_teams() if r.id == team.id)
+
+
+def check_team_edit(actor: Actor, team_id: int | None = None, changes: dict[str, object] | None = None) -> None:
+    """Who may save a team and which name it may take, for `save_team` and the undo of a team edit."""
+    require(actor, Permission.MANAGE_TEAMS)
+    name = (changes or {}).get("name")
+    if name is not None and _name_taken(Team, str(name), team_id):
+        raise ValidationError(t("A team named {name} already exists.", name=name), field="name")
+
+
+def check_unit_edit(actor: Actor, unit_id: int | None = None, changes: dict[str, object] | None = None) -> None:
+    """Who may save a customer unit and which name it may take, for `save_unit` and the undo of a unit edit."""
+    require(actor, Permission.MANAGE_UNITS)
+    name = (changes or {}).get("name")
+    if name is not None and _name_taken(CustomerUnit, str(name), unit_id):
+        raise ValidationError(t("A customer unit named {name} already exists.", name=name), field="name")
 
 
 def _name_taken(model: type[Team] | type[CustomerUnit], name: str, own_id: int | None) -> bool:
@@ -177,13 +192,12 @@ def list_units(include_inactive: bool = True) -> list[UnitRow]:
 def save_unit(actor: Actor, name: str, importance: str = Importance.NORMAL.value, address: str = "",
               active: bool = True, unit_id: int | None = None, expected_version: int | None = None) -> UnitRow:
     """Create a customer unit (no `unit_id`) or update one."""
-    require(actor, Permission.MANAGE_UNITS)
+    check_unit_edit(actor)
     if importance not in {i.value for i in Importance}:
         raise ValidationError(t("{field} has the wrong form.", field=t("Importance")), field="importance")
     fields = {"name": clean_text(name, t("Unit name"), required=True, field="name"), "importance": importance,
               "address": clean_text(address, t("Address"), max_length=500), "active": active}
-    if _name_taken(CustomerUnit, fields["name"], unit_id):
-        raise ValidationError(t("A customer unit named {name} already exists.", name=fields["name"]), field="name")
+    check_unit_edit(actor, unit_id, fields)
     try:
         with CustomerUnit._meta.database.atomic():
             if unit_id is None:
