@@ -6,11 +6,9 @@ ticket meanwhile, R42) with a Reload button. Prompts (reason, cause and resoluti
 non-blocking dialogs kept as attributes, so they can be driven from the keyboard and from tests.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,231 +37,26 @@ from desk_app.errors import ConflictError, DeskError, ValidationError
 from desk_app.i18n import label
 from desk_app.models.enums import Channel, Priority
 from desk_app.services import tickets, users
-from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketDetail, TicketInput
 from desk_app.ui.context import AppContext
-from desk_app.ui.ticket_model import OVERDUE_COLOR, fmt_time
-from desk_app.ui.widgets import error_style, readable
-
-INVALID_STYLE = "*[invalid=\"true\"] { border: 1px solid #c62828; }"
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
-
-
-def fill_combo(combo: QComboBox, items: list[tuple[str, object]], none_text: str | None = None) -> None:
-    """Replace the items of `combo`: (text, data) pairs, optionally after a 'none' entry with data None."""
-    combo.blockSignals(True)
-    combo.clear()
-    if none_text is not None:
-        combo.addItem(none_text, None)
-    for text, data in items:
-        combo.addItem(text, data)
-    combo.blockSignals(False)
-
-
-def set_combo_data(combo: QComboBox, data: object) -> None:
-    index = combo.findData(data)
-    combo.setCurrentIndex(max(index, 0))
-
-
-def set_invalid(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def plain_text_edit(parent: QWidget, name: str, height: int = 70) -> QPlainTextEdit:
-    """A multi-line field where Tab moves on (keyboard use) instead of typing a tab."""
-    edit = QPlainTextEdit(parent)
-    edit.setObjectName(name)
-    edit.setTabChangesFocus(True)
-    edit.setMinimumHeight(height)
-    return edit
-
-
-# --- prompts ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PromptField:
-    name: str
-    label: str
-    multiline: bool = False
-    required: bool = True
-    value: str = ""
-
-
-class PromptDialog(QDialog):
-    """Asks for a few texts before an action; `submit(values)` does the action.
-
-    A ValidationError from `submit` is shown inside the prompt (which stays open); any other
-    DeskError closes it and goes to `on_error`.
-    """
-
-    def __init__(self, title: str, intro: str, fields: list[PromptField],
-                 submit: Callable[[dict[str, str]], None], on_error: Callable[[DeskError], None],
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setStyleSheet(INVALID_STYLE)
-        self.setMinimumWidth(460)
-        self.submit = submit
-        self.on_error = on_error
-        self.fields = fields
-        self.widgets: dict[str, QLineEdit | QPlainTextEdit] = {}
-        layout = QVBoxLayout(self)
-        if intro:
-            text = QLabel(intro, self)
-            text.setWordWrap(True)
-            layout.addWidget(text)
-        form = QFormLayout()
-        for f in fields:
-            if f.multiline:
-                widget: QLineEdit | QPlainTextEdit = plain_text_edit(self, f.name, 90)
-                widget.setPlainText(f.value)
-            else:
-                widget = QLineEdit(f.value, self)
-                widget.setObjectName(f.name)
-            self.widgets[f.name] = widget
-            form.addRow(f.label + ("" if f.required else self.tr(" (optional)")) + ":", widget)
-        layout.addLayout(form)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.accept)
-        if fields:
-            self.widgets[fields[0].name].setFocus()
-
-    def values(self) -> dict[str, str]:
-        out = {}
-        for name, widget in self.widgets.items():
-            out[name] = (widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()).strip()
-        return out
-
-    def set_value(self, name: str, text: str) -> None:
-        widget = self.widgets[name]
-        if isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(text)
-        else:
-            widget.setText(text)
-
-    def show_problem(self, message: str, field: str = "") -> None:
-        self.error.setText(message)
-        self.error.show()
-        for name, widget in self.widgets.items():
-            set_invalid(widget, name == field)
-        if field in self.widgets:
-            self.widgets[field].setFocus()
-
-    def accept(self) -> None:
-        values = self.values()
-        for f in self.fields:
-            if f.required and not values[f.name]:
-                self.show_problem(self.tr("{field} is required.").format(field=f.label), f.name)
-                return
-        try:
-            self.submit(values)
-        except ValidationError as exc:
-            self.show_problem(str(exc), exc.field)
-            return
-        except DeskError as exc:
-            super().reject()
-            self.on_error(exc)
-            return
-        super().accept()
-
-
-class AssignDialog(QDialog):
-    """Assign: the team, a technician of that team, and an optional note."""
-
-    def __init__(self, team_rows: list, user_rows: list, team_id: int | None, assignee_id: int | None,
-                 submit: Callable[[int, int | None, str], None], on_error: Callable[[DeskError], None],
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Assign ticket"))
-        self.setMinimumWidth(420)
-        self.submit = submit
-        self.on_error = on_error
-        self.user_rows = user_rows
-        self.team = QComboBox(self)
-        self.team.setObjectName("team")
-        fill_combo(self.team, [(t.name, t.id) for t in team_rows], self.tr("(any team)"))
-        set_combo_data(self.team, team_id)
-        self.technician = QComboBox(self)
-        self.technician.setObjectName("technician")
-        self.note = QLineEdit(self)
-        self.note.setObjectName("note")
-        self.team.currentIndexChanged.connect(self._fill_technicians)
-        self._fill_technicians()
-        set_combo_data(self.technician, assignee_id)
-        form = QFormLayout()
-        form.addRow(self.tr("Team:"), self.team)
-        form.addRow(self.tr("Technician:"), self.technician)
-        form.addRow(self.tr("Note (optional):"), self.note)
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.technician.setFocus()
-
-    def _fill_technicians(self) -> None:
-        team_id = self.team.currentData()
-        current = self.technician.currentData()
-        rows = [u for u in self.user_rows if team_id is None or u.team_id == team_id]
-        fill_combo(self.technician, [(u.full_name, u.id) for u in rows], self.tr("(choose a technician)"))
-        set_combo_data(self.technician, current)
-
-    def accept(self) -> None:
-        assignee_id = self.technician.currentData()
-        if assignee_id is None:
-            self.error.setText(self.tr("Choose the technician."))
-            self.error.show()
-            self.technician.setFocus()
-            return
-        try:
-            self.submit(assignee_id, self.team.currentData(), self.note.text().strip())
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        except DeskError as exc:
-            super().reject()
-            self.on_error(exc)
-            return
-        super().accept()
-
+from desk_app.ui.form_fields import (
+    INVALID_STYLE,
+    fill_combo,
+    from_qdatetime,
+    plain_text_edit,
+    set_combo_data,
+    set_invalid,
+    to_qdatetime,
+)
+from desk_app.ui.ticket_actions import TicketActionsMixin
+from desk_app.ui.ticket_detail_view import TicketDetailViewMixin
+from desk_app.ui.ticket_model import fmt_time
+from desk_app.ui.widgets import error_style
 
 # --- the form -----------------------------------------------------------------------------
 
 
-class TicketForm(QDialog):
+class TicketForm(TicketActionsMixin, TicketDetailViewMixin, QDialog):
     """New ticket (ticket_id None), repeat report (repeat_of_id), or an existing ticket with its actions."""
 
     changed = Signal(int)  # the ticket id, after every successful change
@@ -572,116 +364,6 @@ class TicketForm(QDialog):
         set_combo_data(self.assignee, data.assignee_id)
         self._loaded_input = self.collect(check=False)
 
-    def _show_detail(self) -> None:
-        d = self.detail
-        assert d is not None
-        self.setWindowTitle(self.tr("Ticket {number}").format(number=d.number))
-        self.header.setText(f"{d.number} · {label(d.state)}")
-        self._fill_inputs(d.input)
-        self.side.show()
-        self.resize(max(self.width(), 1180), max(self.height(), 700))
-
-        def sla_text(due: datetime | None, done: datetime | None, overdue: bool, what: str) -> tuple[str, bool]:
-            if due is None and done is None:
-                return "—", False
-            if done is not None:
-                late = due is not None and done > due
-                text = self.tr("due {due}\ndone {done}").format(due=fmt_time(due), done=fmt_time(done))
-                return text + (self.tr(" (late)") if late else ""), late
-            text = self.tr("due {due}").format(due=fmt_time(due))
-            return text + (self.tr("\n{what} overdue").format(what=what) if overdue else ""), overdue
-
-        # the service computes "overdue" (open tickets only) with the same rule as the list
-        for key, due, done, overdue, what in (
-                ("first_response", d.first_response_due, d.first_response_at,
-                 getattr(d, "response_overdue", False), self.tr("First response")),
-                ("resolution", d.resolution_due, d.resolved_at, getattr(d, "resolution_overdue", False),
-                 self.tr("Resolution"))):
-            text, bad = sla_text(due, done, overdue, what)
-            self.sla_labels[key].setText(text)
-            red = readable(OVERDUE_COLOR, self).name()
-            self.sla_labels[key].setStyleSheet(f"color: {red}; font-weight: bold;" if bad else "")
-        self.sla_labels["closed"].setText(fmt_time(d.closed_at) or "—")
-        self.sla_labels["vendor"].setText(d.vendor or "—")
-        links = []
-        if d.repeat_of_number:
-            links.append(self.tr("repeat report of {number}").format(number=d.repeat_of_number))
-        if d.repeat_numbers:
-            links.append(self.tr("repeated by {numbers}").format(numbers=", ".join(d.repeat_numbers)))
-        self.sla_labels["links"].setText("; ".join(links) or "—")
-
-        self.cause_view.setPlainText(d.cause)
-        self.resolution_view.setPlainText(d.resolution)
-        self.outcome_box.setVisible(bool(d.cause or d.resolution))
-
-        self._build_actions()
-
-        self.log.setRowCount(len(d.events))
-        for i, e in enumerate(d.events):
-            what = self._event_text(e.kind, e.from_state, e.to_state)
-            for j, value in enumerate((fmt_time(e.at), e.user_name, what, e.text)):
-                item = QTableWidgetItem(value)
-                if j == 3:
-                    item.setToolTip(value)
-                self.log.setItem(i, j, item)
-        self.log.resizeRowsToContents()
-        if d.events:
-            self.log.scrollToBottom()
-
-    def _event_text(self, kind: str, from_state: str, to_state: str) -> str:
-        kinds = {
-            "created": self.tr("Created"), "assigned": self.tr("Assigned"), "state": self.tr("State"),
-            "escalated": self.tr("Escalated"), "note": self.tr("Note"), "reopened": self.tr("Reopened"),
-            "edited": self.tr("Edited"), "resolved": self.tr("Resolved"), "closed": self.tr("Closed"),
-            "repeat": self.tr("Repeat report"),
-        }
-        text = kinds.get(kind, kind)
-        if from_state or to_state:
-            if from_state and to_state and from_state != to_state:
-                text += f": {label(from_state)} → {label(to_state)}"
-            elif to_state:
-                text += f": {label(to_state)}"
-        return text
-
-    def _build_actions(self) -> None:
-        while self.actions_layout.count():
-            item = self.actions_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.action_buttons: dict[str, QPushButton] = {}
-        d = self.detail
-        assert d is not None
-        specs: list[tuple[str, str, Callable[[], None]]] = [
-            ("assign", self.tr("&Assign…"), self.do_assign),
-            ("start", self.tr("S&tart work"), self.do_start),
-            ("escalate_l2", self.tr("Escalate to &L2…"), self.do_escalate_l2),
-            ("escalate_vendor", self.tr("Escalate to &vendor…"), self.do_escalate_vendor),
-            ("resolve", self.tr("Resol&ve…"), self.do_resolve),
-            ("close", self.tr("Cl&ose ticket…"), self.do_close),
-            ("reopen", self.tr("Re&open…"), self.do_reopen),
-            ("note", self.tr("Add n&ote…"), self.do_note),
-            ("repeat", self.tr("Re&peat report…"), self.do_repeat),
-        ]
-        buttons = []
-        for code, text, handler in specs:
-            if code not in d.allowed_actions:
-                continue
-            button = QPushButton(text, self.actions_box)
-            button.setObjectName(f"action_{code}")
-            button.setAutoDefault(False)
-            button.clicked.connect(handler)
-            self.action_buttons[code] = button
-            buttons.append(button)
-        article = QPushButton(self.tr("Create &knowledge article"), self.actions_box)
-        article.setObjectName("action_article")
-        article.setAutoDefault(False)
-        article.setEnabled(can(self.context.actor, Permission.KNOWLEDGE_EDIT))
-        article.clicked.connect(self.create_article)
-        self.action_buttons["article"] = article
-        buttons.append(article)
-        for i, button in enumerate(buttons):
-            self.actions_layout.addWidget(button, i // 3, i % 3)
-
     # --- errors ------------------------------------------------------------------------
 
     def clear_problem(self) -> None:
@@ -793,107 +475,3 @@ class TicketForm(QDialog):
             return
         self.clear_problem()
         self._show_detail()
-
-    # --- actions -----------------------------------------------------------------------
-
-    def _act(self, call: Callable[[TicketDetail], TicketDetail]) -> None:
-        """Run one action on the current version; raises DeskError for the prompt to show."""
-        assert self.detail is not None
-        self._changed(call(self.detail))
-
-    def _open_prompt(self, title: str, intro: str, fields: list[PromptField],
-                     call: Callable[[TicketDetail, dict[str, str]], TicketDetail]) -> None:
-        if self.detail is None or not self._save_edits():
-            return
-        self.clear_problem()
-        self.prompt = PromptDialog(title, intro, fields, lambda values: self._act(lambda d: call(d, values)),
-                                   self.show_problem, self)
-        self.prompt.setObjectName("prompt")
-        self.prompt.open()
-
-    def do_assign(self) -> None:
-        if self.detail is None or not self._save_edits():
-            return
-        d = self.detail
-        actor = self.context.actor
-
-        def submit(assignee_id: int, team_id: int | None, note: str) -> None:
-            self._act(lambda cur: tickets.assign(actor, cur.id, cur.version, assignee_id, team_id=team_id,
-                                                 note=note))
-
-        self.prompt = AssignDialog([t for t in self._teams if t.active], self._users, d.input.team_id,
-                                   d.input.assignee_id, submit, self.show_problem, self)
-        self.prompt.setObjectName("prompt")
-        self.prompt.open()
-
-    def do_start(self) -> None:
-        if self.detail is None or not self._save_edits():
-            return
-        try:
-            self._act(lambda d: tickets.start_work(self.context.actor, d.id, d.version))
-        except DeskError as exc:
-            self.show_problem(exc)
-
-    def do_escalate_l2(self) -> None:
-        actor = self.context.actor
-        self._open_prompt(self.tr("Escalate to L2"), self.tr("Why is the ticket escalated to second-line support?"),
-                          [PromptField("reason", self.tr("Reason"), multiline=True)],
-                          lambda d, v: tickets.escalate(actor, d.id, d.version, "l2", v["reason"]))
-
-    def do_escalate_vendor(self) -> None:
-        actor = self.context.actor
-        vendor = self.detail.vendor if self.detail else ""
-        self._open_prompt(self.tr("Escalate to vendor"), self.tr("Which vendor (厂商) takes the ticket over, and why?"),
-                          [PromptField("vendor", self.tr("Vendor"), value=vendor),
-                           PromptField("reason", self.tr("Reason"), multiline=True)],
-                          lambda d, v: tickets.escalate(actor, d.id, d.version, "vendor", v["reason"],
-                                                        vendor=v["vendor"]))
-
-    def _outcome_fields(self) -> list[PromptField]:
-        d = self.detail
-        return [PromptField("cause", self.tr("Cause analysis (原因分析)"), multiline=True, value=d.cause if d else ""),
-                PromptField("resolution", self.tr("Resolution (处理方法)"), multiline=True,
-                            value=d.resolution if d else "")]
-
-    def do_resolve(self) -> None:
-        actor = self.context.actor
-        self._open_prompt(self.tr("Resolve ticket"), self.tr("Record the cause of the fault and how it was resolved."),
-                          self._outcome_fields(),
-                          lambda d, v: tickets.resolve(actor, d.id, d.version, v["cause"], v["resolution"]))
-
-    def do_close(self) -> None:
-        actor = self.context.actor
-        self._open_prompt(self.tr("Close ticket"),
-                          self.tr("Closing needs the cause analysis and the resolution."),
-                          self._outcome_fields(),
-                          lambda d, v: tickets.close(actor, d.id, d.version, v["cause"], v["resolution"]))
-
-    def do_reopen(self) -> None:
-        actor = self.context.actor
-        self._open_prompt(self.tr("Reopen ticket"), self.tr("Why is the ticket reopened?"),
-                          [PromptField("reason", self.tr("Reason"), multiline=True)],
-                          lambda d, v: tickets.reopen(actor, d.id, d.version, v["reason"]))
-
-    def do_note(self) -> None:
-        actor = self.context.actor
-        self._open_prompt(self.tr("Add note"), "", [PromptField("text", self.tr("Note"), multiline=True)],
-                          lambda d, v: tickets.add_note(actor, d.id, v["text"]))
-
-    def do_repeat(self) -> None:
-        """R6: a new ticket for the same fault, prefilled from this one and linked to it."""
-        if self.detail is None:
-            return
-        prefill = replace(self.detail.input, reported_at=datetime.now(), channel=Channel.HOTLINE.value)
-        self.child_form = TicketForm(self.context, prefill=prefill, repeat_of_id=self.detail.id, parent=self)
-        self.child_form.changed.connect(lambda _id: QTimer.singleShot(0, self.reload))
-        self.child_form.open()
-
-    def create_article(self) -> None:
-        """R7: a knowledge article from this ticket in one step, then open it for editing."""
-        if self.detail is None:
-            return
-        from desk_app.ui.knowledge_dialog import create_article_from_ticket
-
-        self.knowledge = create_article_from_ticket(
-            self.context, self.detail.id, self, self.show_problem,
-            open_ticket=lambda ticket_id, parent: TicketForm(self.context, ticket_id, parent=parent))

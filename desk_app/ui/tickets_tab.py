@@ -32,8 +32,9 @@ from desk_app.services.permissions import Permission, can
 from desk_app.services.tickets import TicketFilter
 from desk_app.ui import workers
 from desk_app.ui.context import AppContext
+from desk_app.ui.form_fields import fill_combo
 from desk_app.ui.ticket_columns import TicketColumnsMixin
-from desk_app.ui.ticket_form import TicketForm, fill_combo
+from desk_app.ui.ticket_form import TicketForm
 from desk_app.ui.ticket_ledger import LedgerTransferMixin, ProblemsDialog
 from desk_app.ui.ticket_model import ID_ROLE, TicketTableModel
 
