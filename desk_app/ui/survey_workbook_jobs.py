@@ -54,27 +54,14 @@ class SurveyWorkbooksMixin:
         return self.import_button
 
     def _run(self, label_text: str, job, on_done) -> None:
-        """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_error, cancelled)`."""
+        workers.run_page_job(self, self.tr("Surveys"), label_text, job, on_done, self._show_crash)
 
-        def finish(result: object) -> None:
-            self.worker = None
-            on_done(result, worker.is_cancelled())
-
-        def failed(message: str, trace: str) -> None:
-            self.worker = None
-            if trace:
-                box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), message,
-                                  QMessageBox.StandardButton.Close, self)
-                box.setDetailedText(trace)
-                box.open()
-                self.result_dialog = box
-            else:
-                on_done(DeskError(message), worker.is_cancelled())
-
-        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
-        dialog.setObjectName("progress")
-        dialog.setWindowTitle(self.tr("Surveys"))
-        self.worker, self.progress = worker, dialog
+    def _show_crash(self, message: str, trace: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), message,
+                          QMessageBox.StandardButton.Close, self)
+        box.setDetailedText(trace)
+        box.open()
+        self.result_dialog = box
 
     def _folder_setting(self, key: str) -> str:
         return str(QSettings().value(f"surveys/{key}", str(Path.home())))

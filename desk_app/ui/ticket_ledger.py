@@ -91,22 +91,9 @@ class LedgerTransferMixin:
         return importlib.import_module("desk_app.services.ledger")
 
     def _run(self, label_text: str, job, on_done) -> None:
-        """Run `job(progress, is_cancelled)` in the thread pool; `on_done(result_or_exception, cancelled)`."""
-
-        def finish(result: object) -> None:
-            self.worker = None
-            on_done(result, worker.is_cancelled())
-
-        def failed(message: str, trace: str) -> None:
-            self.worker = None
-            if trace:
-                self._report(self.tr("Unexpected error"), message, trace.splitlines())
-            else:
-                on_done(DeskError(message), worker.is_cancelled())
-
-        worker, dialog = workers.start_with_progress(self, label_text, job, finish, failed)
-        dialog.setWindowTitle(self.tr("Service Desk"))
-        self.worker, self.progress = worker, dialog
+        workers.run_page_job(self, self.tr("Service Desk"), label_text, job, on_done,
+                             lambda message, trace: self._report(self.tr("Unexpected error"), message,
+                                                                 trace.splitlines()))
 
     def import_ledger(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import ledger"), "", LEDGER_FILTER)

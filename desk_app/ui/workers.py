@@ -119,3 +119,28 @@ def start_with_progress(parent: QWidget, label: str, job: Job, on_finished: Fini
     dialog.show()
     QThreadPool.globalInstance().start(worker)
     return worker, dialog
+
+
+def run_page_job(page: QWidget, title: str, label: str, job: Job,
+                 on_done: Callable[[object, bool], None], on_crash: Callable[[str, str], None]) -> None:
+    """One long job of a page with progress and Cancel; `page.worker` is set while it runs.
+
+    `on_done(result_or_DeskError, cancelled)` gets the result, or the error the user can act on;
+    `on_crash(message, traceback)` an unexpected failure.
+    """
+
+    def finish(result: object) -> None:
+        page.worker = None
+        on_done(result, worker.is_cancelled())
+
+    def failed(message: str, trace: str) -> None:
+        page.worker = None
+        if trace:
+            on_crash(message, trace)
+        else:
+            on_done(DeskError(message), worker.is_cancelled())
+
+    worker, dialog = start_with_progress(page, label, job, finish, failed)
+    dialog.setObjectName("progress")
+    dialog.setWindowTitle(title)
+    page.worker, page.progress = worker, dialog
