@@ -75,23 +75,27 @@ $(STAMP): pyproject.toml | $(VPY)
 run: deps-runtime venv
 	$(VENV)/bin/desk-app $(ARGS)
 
-# The tests run twice: on SQLite, then on a throwaway PostgreSQL server (tools/with_postgres.sh;
+# The tests run twice, side by side: on SQLite and on a throwaway PostgreSQL server (tools/with_postgres.sh;
 # skipped with a note when PostgreSQL is missing and cannot be installed). PG=0 skips the second run.
-# Each run spreads the tests over the cores (pytest-xdist; TEST_WORKERS=0 runs them in one process).
-# ruff and the import contracts (lint-imports) run even when a test fails, so one CI run reports
-# everything; the exit status is the worst.
+# The PostgreSQL run waits on its server much of the time, so the two together take little longer than
+# it alone; the SQLite run's output is printed after it. Each run spreads the tests over the cores
+# (pytest-xdist; TEST_WORKERS=0 runs them in one process). ruff and the import contracts (lint-imports)
+# run even when a test fails, so one CI run reports everything; the exit status is the worst.
 PG ?= 1
 TEST_WORKERS ?= auto
 PYTEST := QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
 test: deps venv
-	@status=0; \
-	echo "$(PYTEST)   # on SQLite"; \
-	$(PYTEST) || status=$$?; \
+	@status=0; log=$$(mktemp); \
+	echo "$(PYTEST)   # on SQLite (output below, when done)"; \
+	{ $(PYTEST) >"$$log" 2>&1; echo $$? >"$$log.status"; } & sqlite=$$!; \
 	if [ "$(PG)" != 0 ]; then \
 		echo "tools/with_postgres.sh $(PYTEST)   # on PostgreSQL"; \
 		QT_QPA_PLATFORM=offscreen tools/with_postgres.sh $(VPY) -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS) \
 			|| status=$$?; \
 	fi; \
+	wait $$sqlite; echo "--- on SQLite:"; cat "$$log"; \
+	sqlite_status=$$(cat "$$log.status" 2>/dev/null || echo 1); rm -f "$$log" "$$log.status"; \
+	[ "$$sqlite_status" = 0 ] || status=$$sqlite_status; \
 	echo "$(VENV)/bin/lint-imports"; \
 	$(VENV)/bin/lint-imports --no-cache || status=1; \
 	echo "$(VENV)/bin/ruff check $(LINT_PATHS)"; \
