@@ -5,9 +5,9 @@
   speaks to the three criteria (description and cause, method, efficiency).
 - Callbacks follow the real daily process (services/sampling.py): one `CallbackPlan` per working
   day over the tickets closed since the previous working day, the survey-fatigue skips (R10a),
-  the sample rate, the dispatcher/manager split stratified by technician (R11, the service's own
-  `split_counts`), round-robin among the callers, and the due time of R13 (`callback_due`). The
-  assignment of a day is drawn from the plan date as seed, as the service does.
+  then the sample rate, the dispatcher/manager split stratified by technician (R11) and the
+  round-robin among the callers are the service's own `draw_callbacks`, seeded with the plan date
+  as the service seeds it; the due time is R13's `callback_due`.
 - Callbacks are answered with the R14 answers; each done callback has its `Evaluation` (R12: one
   per ticket and kind). About 5 % are dissatisfied and get their revisit form (R15, R17) —
   filled, submitted and discussed at the fault analysis meeting when old enough, still open when
@@ -20,23 +20,24 @@ Rows are built in Python with explicit ids and bulk-inserted.
 import json
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 
 from desk_app.demo.context import CHUNK_ROWS, DemoContext, TicketInfo, bulk_insert
-from desk_app.i18n import t
 from desk_app.models import Callback, CallbackAttempt, CallbackPlan, Evaluation, RevisitForm, Ticket
 from desk_app.models.enums import CallbackState, EvaluationKind, RevisitState, Role, TicketState
+from desk_app.services import settings
 from desk_app.services.calendar import WorkCalendar
+from desk_app.services.evaluations import THREE, callback_scale
 from desk_app.services.revisits import ATTITUDE, DEVICE_STATE, OTHER, RESPONSE_SPEED, revisit_due_date
 from desk_app.services.sampling import (
     REASON_FATIGUE,
     REASON_NOT_SAMPLED,
     callback_due,
-    largest_remainder,
+    draw_callbacks,
     reporter_key,
-    round_half_up,
-    split_counts,
+    skip_for_fatigue,
 )
 
 SAT, BASIC, DIS = "satisfied", "basic", "dissatisfied"
@@ -138,9 +139,8 @@ def create_evaluations(ctx: DemoContext) -> None:
     rng = ctx.rng
     rnd = rng.random
     cal = _calendar(ctx)
-    scale = "five" if ctx.settings.get("rating.callback_scale") == "five" else "three"
-    points = dict(ctx.settings["rating.points5" if scale == "five" else "rating.points3"])
-    self_points = dict(ctx.settings["rating.points3"])
+    points = settings.rating_points(callback_scale())  # the points the services store, read once
+    self_points = settings.rating_points(THREE)
     closed = [tk for tk in ctx.tickets if tk.state == TicketState.CLOSED.value and tk.closed_at is not None]
     late_response, late_resolution = _late(ctx)
     leads = {team.id: team.lead_id for team in ctx.teams}
@@ -210,8 +210,6 @@ def create_evaluations(ctx: DemoContext) -> None:
     dispatchers = sorted(u.id for u in ctx.users.get(Role.DISPATCHER.value, []))
     managers = sorted(u.id for u in ctx.users.get(Role.MANAGER.value, [])
                       if Role.ADMIN.value not in u.roles) or [ctx.admin().id]
-    if not dispatchers:
-        share = Fraction(0)
     key_of = {c.id: reporter_key(c.phone, c.name) for c in ctx.contacts}
     last_called: dict[str, date] = {}
     last_day = plan_days[-1]
@@ -224,27 +222,17 @@ def create_evaluations(ctx: DemoContext) -> None:
         tickets = sorted(by_plan_day[plan_day], key=lambda tk: tk.id)
         seed = int(plan_day.strftime("%Y%m%d"))
         plan_rng = random.Random(seed)
-        since = plan_day - timedelta(days=fatigue_days)
-        skipped: list[dict] = []
-        last_text: dict[date, str] = {}
-        candidates: list[TicketInfo] = []
-        in_plan: dict[str, str] = {}
-        for tk in tickets:
-            key = key_of.get(tk.contact_id, f"ticket:{tk.id}")
-            if fatigue_days > 0 and tk.repeat_of is None and since <= last_called.get(key, date.min) <= plan_day:
-                when = last_called[key]
-                if when not in last_text:
-                    last_text[when] = t("last called {day}", day=when.isoformat())
-                skipped.append({"ticket": tk.id, "number": tk.number, "reason": REASON_FATIGUE,
-                                "detail": last_text[when]})
-            elif fatigue_days > 0 and tk.repeat_of is None and key in in_plan:
-                skipped.append({"ticket": tk.id, "number": tk.number, "reason": REASON_FATIGUE,
-                                "detail": t("called for {number} in this plan", number=in_plan[key])})
-            else:
-                candidates.append(tk)
-                in_plan.setdefault(key, tk.number)
-        sampled = _sample(candidates, rate, plan_rng, skipped)
-        assignment = _assign(sampled, share, dispatchers, managers, plan_rng)
+        candidates, tired = skip_for_fatigue(
+            tickets, fatigue_days, lambda tk: key_of.get(tk.contact_id, f"ticket:{tk.id}"),
+            lambda tk: tk.repeat_of is not None,
+            _called_within(last_called, plan_day - timedelta(days=fatigue_days), plan_day))
+        skipped = [{"ticket": tk.id, "number": tk.number, "reason": REASON_FATIGUE, "detail": detail}
+                   for tk, detail in tired]
+        drawn = draw_callbacks(candidates, rate, share, dispatchers, managers, plan_rng)
+        skipped.extend({"ticket": tk.id, "number": tk.number, "reason": REASON_NOT_SAMPLED, "detail": ""}
+                       for tk in drawn.not_sampled)
+        assignment = drawn.assignment
+        sampled = [tk for tk in candidates if tk.id in assignment]
         created = datetime.combine(plan_day, time(8, 20)) + timedelta(minutes=int(rnd() * 30))
         plan_rows.append({
             "id": plan_id, "plan_date": plan_day, "closed_on": cal.previous_working_day(plan_day),
@@ -299,54 +287,12 @@ def create_evaluations(ctx: DemoContext) -> None:
     ctx.advance(len(closed) // 20)
 
 
-def _sample(candidates: list[TicketInfo], rate: Fraction, rng: random.Random,
-            skipped: list[dict]) -> list[TicketInfo]:
-    """The sample rate, apportioned to the technicians by largest remainder (R10, R11)."""
-    if rate >= 1:
-        return list(candidates)
-    by_tech: dict[int, list[TicketInfo]] = defaultdict(list)
-    for tk in candidates:
-        by_tech[tk.assignee_id].append(tk)
-    techs = sorted(by_tech)
-    ties = list(range(len(techs)))
-    rng.shuffle(ties)
-    counts = largest_remainder([rate * len(by_tech[x]) for x in techs], round_half_up(rate * len(candidates)), ties)
-    chosen = []
-    for tech, k in zip(techs, counts, strict=True):
-        own = by_tech[tech]
-        picked = set(rng.sample(range(len(own)), k))
-        for i, tk in enumerate(own):
-            if i in picked:
-                chosen.append(tk)
-            else:
-                skipped.append({"ticket": tk.id, "number": tk.number, "reason": REASON_NOT_SAMPLED, "detail": ""})
-    return chosen
-
-
-def _assign(sampled: list[TicketInfo], share: Fraction, dispatchers: list[int], managers: list[int],
-            rng: random.Random) -> dict[int, tuple[str, int]]:
-    """R11: each technician's tickets split dispatcher/manager in the ratio, callers round-robin."""
-    by_tech: dict[int, list[TicketInfo]] = defaultdict(list)
-    for tk in sorted(sampled, key=lambda tk: tk.id):
-        by_tech[tk.assignee_id].append(tk)
-    techs = sorted(by_tech)
-    ties = list(range(len(techs)))
-    rng.shuffle(ties)
-    counts = split_counts([len(by_tech[x]) for x in techs], share, ties)
-    split: dict[str, list[TicketInfo]] = {EvaluationKind.DISPATCHER.value: [], EvaluationKind.MANAGER.value: []}
-    for tech, d in zip(techs, counts, strict=True):
-        own = by_tech[tech]
-        to_dispatcher = set(rng.sample(range(len(own)), d))
-        for i, tk in enumerate(own):
-            split[EvaluationKind.DISPATCHER.value if i in to_dispatcher else EvaluationKind.MANAGER.value].append(tk)
-    assignment: dict[int, tuple[str, int]] = {}
-    for kind, callers in ((EvaluationKind.DISPATCHER.value, dispatchers), (EvaluationKind.MANAGER.value, managers)):
-        if not split[kind]:
-            continue
-        offset = rng.randrange(len(callers))
-        for i, tk in enumerate(split[kind]):
-            assignment[tk.id] = (kind, callers[(offset + i) % len(callers)])
-    return assignment
+def _called_within(last_called: dict[str, date], since: date, until: date) -> Callable[[str], date | None]:
+    """The fatigue lookup of one plan: the day a customer was last called, when within the window."""
+    def lookup(key: str) -> date | None:
+        when = last_called.get(key)
+        return when if when is not None and since <= when <= until else None
+    return lookup
 
 
 def _call(ctx: DemoContext, tk: TicketInfo, plan_day: date, created: datetime, due: datetime,

@@ -137,7 +137,7 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
         doc.line_chart(trend["periods"], {doc.t("Satisfaction rate"): trend["satisfaction_rate"],
                                           doc.t("Response rate"): trend["response_rate"]},
                        title=doc.t("Satisfaction and response rate over the periods (%)"), value_max=100)
-    doc.table(["Period", "Satisfaction rate", "Response rate"],
+    doc.table([N_("Period"), N_("Satisfaction rate"), N_("Response rate")],
               [[p, fmt_pct(s), fmt_pct(r)] for p, s, r in zip(trend["periods"], trend["satisfaction_rate"],
                                                               trend["response_rate"], strict=True)],
               widths=[3, 2, 2], align=["LEFT", "RIGHT", "RIGHT"])
@@ -232,8 +232,8 @@ def _content(spec: KindSpec) -> Content:
 
 def _signers(kind: str, meta: BuildMeta, figures: dict) -> list[Signer]:
     if kind == "revisit-form":
-        return [Signer("Callback person", figures.get("callback_person", "")),
-                Signer("Team lead", figures.get("team_lead", "")),
+        return [Signer(N_("Callback person"), figures.get("callback_person", "")),
+                Signer(N_("Team lead"), figures.get("team_lead", "")),
                 Signer(N_("Approved by"), meta.approver, is_approver=True)]
     if kind == "complaint-feedback":
         return [Signer(N_("Handled by"), meta.drafter, meta.drafted_on),

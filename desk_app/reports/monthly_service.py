@@ -80,7 +80,7 @@ def content(doc: ReportDocument, f: dict) -> None:
     if cb["ratings"]:
         doc.pie_chart([code_label(doc, c) for c, _n in cb["ratings"]], [n for _c, n in cb["ratings"]],
                       title=t("Callback ratings"))
-        pairs_table(doc, "Rating", cb["ratings"], caption=t("Callback ratings"))
+        pairs_table(doc, N_("Rating"), cb["ratings"], caption=t("Callback ratings"))
         doc.table(["Team", "Evaluations", "Satisfied", "Satisfaction rate"],
                   [[n or "—", e, s, fmt_pct(r)] for n, e, s, r in cb["by_team"]], widths=[5, 2, 2, 2],
                   align=["LEFT", "RIGHT", "RIGHT", "RIGHT"], caption=t("Callback results by team"))

@@ -48,9 +48,11 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from typing import Protocol, TypeVar
 
 from peewee import JOIN, IntegrityError
 
@@ -190,6 +192,39 @@ def _recent_reporters(plan_date: date, days: int) -> dict[str, date]:
     return found
 
 
+class Numbered(Protocol):
+    number: str
+
+
+T = TypeVar("T", bound=Numbered)
+
+
+def skip_for_fatigue(tickets: Sequence[T], fatigue_days: int, key_of: Callable[[T], str],
+                     is_repeat: Callable[[T], bool],
+                     last_called: Callable[[str], date | None]) -> tuple[list[T], list[tuple[T, str]]]:
+    """Step 2's R10a skip on plain values: (the tickets to sample, [(ticket skipped, why)]).
+
+    `last_called(key)` is the day the customer was last called within the fatigue window, or None.
+    A customer is also called once per plan: their later tickets of the day are skipped.
+    """
+    if fatigue_days <= 0:
+        return list(tickets), []
+    kept: list[T] = []
+    tired: list[tuple[T, str]] = []
+    in_plan: dict[str, str] = {}  # reporter key → ticket number already taken in this plan
+    for tk in tickets:
+        key = key_of(tk)
+        when = None if is_repeat(tk) else last_called(key)
+        if when is not None:
+            tired.append((tk, t("last called {day}", day=when.isoformat())))
+        elif not is_repeat(tk) and key in in_plan:
+            tired.append((tk, t("called for {number} in this plan", number=in_plan[key])))
+        else:
+            kept.append(tk)
+            in_plan.setdefault(key, tk.number)
+    return kept, tired
+
+
 def plan_callbacks(actor: Actor, plan_date: date, seed: int | None = None) -> PlanResult:
     """Sample and assign the callbacks of working day `plan_date` (see the module text)."""
     require(actor, Permission.PLAN_CALLBACKS)
@@ -220,27 +255,22 @@ def plan_callbacks(actor: Actor, plan_date: date, seed: int | None = None) -> Pl
     recent = _recent_reporters(plan_date, fatigue_days)
 
     skipped: list[SkippedTicket] = []
-    candidates: list[Ticket] = []
-    in_plan: dict[str, str] = {}  # reporter key → ticket number already taken in this plan
+    open_tickets: list[Ticket] = []
     for tk in tickets:
-        key = reporter_key(tk.reporter_phone, tk.reporter_name)
         if tk.id in planned:
             skipped.append(SkippedTicket(tk.id, tk.number, REASON_ALREADY_PLANNED))
         elif tk.id in evaluated:
             skipped.append(SkippedTicket(tk.id, tk.number, REASON_ALREADY_EVALUATED))
-        elif fatigue_days > 0 and tk.repeat_of_id is None and key in recent:
-            skipped.append(SkippedTicket(tk.id, tk.number, REASON_FATIGUE,
-                                         t("last called {day}", day=recent[key].isoformat())))
-        elif fatigue_days > 0 and tk.repeat_of_id is None and key in in_plan:
-            skipped.append(SkippedTicket(tk.id, tk.number, REASON_FATIGUE,
-                                         t("called for {number} in this plan", number=in_plan[key])))
         else:
-            candidates.append(tk)
-            in_plan.setdefault(key, tk.number)
+            open_tickets.append(tk)
+    candidates, tired = skip_for_fatigue(open_tickets, fatigue_days,
+                                         lambda tk: reporter_key(tk.reporter_phone, tk.reporter_name),
+                                         lambda tk: tk.repeat_of_id is not None, recent.get)
+    skipped.extend(SkippedTicket(tk.id, tk.number, REASON_FATIGUE, detail) for tk, detail in tired)
 
-    sampled = _sample(candidates, rate, rng, skipped)
-    split = _split(sampled, share, rng)
-    assignment = _assign(split, rng)
+    drawn = draw_callbacks(candidates, rate, share, _callers(Role.DISPATCHER), _callers(Role.MANAGER), rng)
+    skipped.extend(SkippedTicket(tk.id, tk.number, REASON_NOT_SAMPLED) for tk in drawn.not_sampled)
+    assignment = drawn.assignment
 
     settings_used = {"sample_rate": str(rate), "dispatcher_share": str(share), "fatigue_days": fatigue_days,
                      "seed": seed, "closed_from": closed_from.isoformat(), "closed_to": closed_to.isoformat()}
@@ -272,22 +302,61 @@ def plan_callbacks(actor: Actor, plan_date: date, seed: int | None = None) -> Pl
                       result.callbacks, result.skipped)
 
 
-def _sample(candidates: list[Ticket], rate: Fraction, rng: random.Random,
-            skipped: list[SkippedTicket]) -> list[Ticket]:
+class Candidate(Protocol):
+    """What the draw needs of a ticket: a `Ticket`, or the demo generator's light copy of one."""
+
+    id: int
+    number: str
+    team_id: int | None
+    assignee_id: int | None
+
+
+@dataclass(frozen=True)
+class Draw:
+    """Steps 3–5 on plain values: who calls about which ticket, and which were not drawn."""
+
+    assignment: dict[int, tuple[str, int]]  # ticket id → (caller kind, caller id)
+    not_sampled: list[Candidate]
+
+
+C = TypeVar("C", bound=Candidate)
+
+
+def draw_callbacks(candidates: Sequence[C], rate: Fraction, share: Fraction, dispatchers: list[int],
+                   managers: list[int], rng: random.Random) -> Draw:
+    """Sample (step 3), split dispatcher/manager (step 4) and deal to the callers (step 5).
+
+    Pure: it reads no database, so the demo generator draws its plans exactly as the service does.
+    `candidates` in ticket-id order; `dispatchers` and `managers` are the callers' ids, ordered by id.
+    """
+    not_sampled: list[Candidate] = []
+    sampled = _sample(candidates, rate, rng, not_sampled)
+    if sampled and not dispatchers and not managers:
+        raise ValidationError(t("Nobody can make callbacks: there is no active dispatcher or manager with a login."))
+    if not managers:
+        share = Fraction(1)
+    elif not dispatchers:
+        share = Fraction(0)
+    split = _split(sampled, share, rng)
+    return Draw(_assign(split, {EvaluationKind.DISPATCHER.value: dispatchers,
+                                EvaluationKind.MANAGER.value: managers}, rng), not_sampled)
+
+
+def _sample(candidates: Sequence[C], rate: Fraction, rng: random.Random, not_sampled: list[Candidate]) -> list[C]:
     """Step 3: the sampled tickets (rate per team, then per technician), in id order."""
     if rate >= 1:
         return list(candidates)
-    by_team: dict[int, list[Ticket]] = defaultdict(list)
+    by_team: dict[int, list[C]] = defaultdict(list)
     for tk in candidates:
         by_team[tk.team_id or 0].append(tk)
     teams = sorted(by_team)
     total = round_half_up(rate * len(candidates))
     team_ties = _shuffled(list(range(len(teams))), rng)
     team_counts = largest_remainder([rate * len(by_team[tm]) for tm in teams], total, team_ties)
-    chosen: list[Ticket] = []
+    chosen: list[C] = []
     for team, k_team in zip(teams, team_counts, strict=True):
         members = by_team[team]
-        by_tech: dict[int, list[Ticket]] = defaultdict(list)
+        by_tech: dict[int, list[C]] = defaultdict(list)
         for tk in members:
             by_tech[tk.assignee_id or 0].append(tk)
         techs = sorted(by_tech)
@@ -297,10 +366,7 @@ def _sample(candidates: list[Ticket], rate: Fraction, rng: random.Random,
             own = by_tech[tech]
             picked = set(rng.sample(range(len(own)), k))
             for i, tk in enumerate(own):
-                if i in picked:
-                    chosen.append(tk)
-                else:
-                    skipped.append(SkippedTicket(tk.id, tk.number, REASON_NOT_SAMPLED))
+                (chosen if i in picked else not_sampled).append(tk)
     return sorted(chosen, key=lambda tk: tk.id)
 
 
@@ -310,22 +376,15 @@ def split_counts(per_technician: list[int], share: Fraction, tie_order: list[int
     return largest_remainder([share * n for n in per_technician], total, tie_order)
 
 
-def _split(sampled: list[Ticket], share: Fraction, rng: random.Random) -> dict[str, list[Ticket]]:
+def _split(sampled: list[C], share: Fraction, rng: random.Random) -> dict[str, list[C]]:
     """Step 4: tickets per caller kind, each list ordered by technician id then ticket id."""
-    dispatchers, managers = _callers(Role.DISPATCHER), _callers(Role.MANAGER)
-    if sampled and not dispatchers and not managers:
-        raise ValidationError(t("Nobody can make callbacks: there is no active dispatcher or manager with a login."))
-    if not managers:
-        share = Fraction(1)
-    elif not dispatchers:
-        share = Fraction(0)
-    by_tech: dict[int, list[Ticket]] = defaultdict(list)
+    by_tech: dict[int, list[C]] = defaultdict(list)
     for tk in sampled:
         by_tech[tk.assignee_id or 0].append(tk)
     techs = sorted(by_tech, key=lambda x: (x == 0, x))  # tickets without a technician last
     ties = _shuffled(list(range(len(techs))), rng)
     counts = split_counts([len(by_tech[x]) for x in techs], share, ties)
-    result: dict[str, list[Ticket]] = {EvaluationKind.DISPATCHER.value: [], EvaluationKind.MANAGER.value: []}
+    result: dict[str, list[C]] = {EvaluationKind.DISPATCHER.value: [], EvaluationKind.MANAGER.value: []}
     for tech, d in zip(techs, counts, strict=True):
         own = by_tech[tech]
         to_dispatcher = set(rng.sample(range(len(own)), d))
@@ -335,18 +394,17 @@ def _split(sampled: list[Ticket], share: Fraction, rng: random.Random) -> dict[s
     return result
 
 
-def _assign(split: dict[str, list[Ticket]], rng: random.Random) -> dict[int, tuple[str, int]]:
+def _assign(split: dict[str, list[C]], callers: dict[str, list[int]],
+            rng: random.Random) -> dict[int, tuple[str, int]]:
     """Step 5: ticket id → (caller kind, caller id), round-robin among the role's callers."""
     assignment: dict[int, tuple[str, int]] = {}
-    for kind, role in ((EvaluationKind.DISPATCHER.value, Role.DISPATCHER), (EvaluationKind.MANAGER.value,
-                                                                              Role.MANAGER)):
-        callers = _callers(role)
-        tickets = split[kind]
+    for kind in (EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value):
+        tickets, people = split[kind], callers[kind]
         if not tickets:
             continue
-        offset = rng.randrange(len(callers))
+        offset = rng.randrange(len(people))
         for i, tk in enumerate(tickets):
-            assignment[tk.id] = (kind, callers[(offset + i) % len(callers)])
+            assignment[tk.id] = (kind, people[(offset + i) % len(people)])
     return assignment
 
 

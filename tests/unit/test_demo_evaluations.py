@@ -1,7 +1,10 @@
 """Demo data of evaluations, callbacks, revisit forms, complaints and improvement projects."""
 
+import json
+import random
 from collections import Counter
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from desk_app.models import (
     Meeting,
     RevisitForm,
     Ticket,
+    User,
 )
 from desk_app.models.enums import (
     CallbackState,
@@ -28,10 +32,12 @@ from desk_app.models.enums import (
     EvaluationKind,
     ImprovementSource,
     ImprovementState,
+    Role,
     TicketState,
 )
 from desk_app.services import kpi
 from desk_app.services.opening import open_desk
+from desk_app.services.sampling import REASON_NOT_SAMPLED, draw_callbacks
 from desk_app.store.connection import close_database
 
 UNTIL = date(2026, 10, 31)
@@ -86,6 +92,24 @@ def test_callbacks_follow_the_daily_process(demo) -> None:
                 assert cb.comment
         else:
             assert not cb.rating and not Evaluation.select().where(Evaluation.callback == cb.id).exists()
+
+
+def test_demo_plans_are_the_services_draw(demo) -> None:
+    """Each demo plan's callers are what the sampling service draws from that plan's candidates and seed."""
+    users = list(User.select().order_by(User.id))
+    dispatchers = [u.id for u in users if Role.DISPATCHER.value in u.role_set()]
+    managers = [u.id for u in users if Role.MANAGER.value in u.role_set() and Role.ADMIN.value not in u.role_set()]
+    plans = list(CallbackPlan.select().order_by(CallbackPlan.plan_date))
+    assert len(plans) > 50
+    for plan in plans:
+        used = json.loads(plan.settings_json)
+        stored = {cb.ticket_id: (cb.caller_kind, cb.caller_id) for cb in plan.callbacks}
+        left_out = [s["ticket"] for s in json.loads(plan.skipped_json) if s["reason"] == REASON_NOT_SAMPLED]
+        candidates = list(Ticket.select().where(Ticket.id.in_(list(stored) + left_out)).order_by(Ticket.id))
+        drawn = draw_callbacks(candidates, Fraction(used["sample_rate"]), Fraction(used["dispatcher_share"]),
+                               dispatchers, managers, random.Random(used["seed"]))
+        assert drawn.assignment == stored, plan.plan_date
+        assert sorted(tk.id for tk in drawn.not_sampled) == sorted(left_out)
 
 
 def test_no_ticket_evaluated_twice_by_one_kind(demo) -> None:

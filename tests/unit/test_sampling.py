@@ -1,7 +1,9 @@
 """Daily callback sampling (R10, R10a, R11, R12, R13): hand-worked splits, evenness, reproducibility."""
 
 import itertools
+import random
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from fractions import Fraction
 
@@ -17,8 +19,10 @@ from desk_app.services.sampling import (
     REASON_FATIGUE,
     REASON_NOT_SAMPLED,
     callback_due,
+    draw_callbacks,
     largest_remainder,
     plan_callbacks,
+    skip_for_fatigue,
     split_counts,
 )
 
@@ -73,6 +77,74 @@ def test_split_counts_each_technician_alone():
     assert split_counts([2], share) == [2]  # 0.9 × 2 = 1.8 → 2 dispatchers, 0 managers
     assert split_counts([3], share) == [3]  # 0.9 × 3 = 2.7 → 3 dispatchers, 0 managers
     assert split_counts([11], share) == [10]  # 0.9 × 11 = 9.9 → 10 dispatchers, 1 manager
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """A ticket as plain values: what the demo generator hands to draw_callbacks."""
+
+    id: int
+    number: str
+    team_id: int | None
+    assignee_id: int | None
+
+
+def _plain(per_tech: dict[int, int], team_of=lambda tech: 1) -> list[_Plain]:
+    ids = itertools.count(1)
+    return [_Plain(i, f"GD-{i:04d}", team_of(tech), tech)
+            for tech, n in per_tech.items() for i in [next(ids) for _ in range(n)]]
+
+
+def test_draw_on_plain_values_by_hand():
+    # the module text's example without a database: technicians with 1, 2, 3, 11 tickets, share 0.9
+    tickets = _plain({101: 1, 102: 2, 103: 3, 104: 11})
+    drawn = draw_callbacks(tickets, Fraction(1), Fraction(9, 10), [7, 8], [9], random.Random(20261020))
+    tech_of = {tk.id: tk.assignee_id for tk in tickets}
+    kinds = Counter((tech_of[tid], kind) for tid, (kind, _) in drawn.assignment.items())
+    assert kinds == Counter({(101, "dispatcher"): 1, (102, "dispatcher"): 2, (103, "dispatcher"): 2,
+                             (103, "manager"): 1, (104, "dispatcher"): 10, (104, "manager"): 1})
+    callers = Counter(caller for _, caller in drawn.assignment.values())
+    assert sorted([callers[7], callers[8]]) == [7, 8] and callers[9] == 2
+    assert drawn.not_sampled == []
+    again = draw_callbacks(tickets, Fraction(1), Fraction(9, 10), [7, 8], [9], random.Random(20261020))
+    assert again == drawn
+
+
+def test_draw_on_plain_values_samples_per_team_and_falls_back_to_one_role():
+    # rate 1/2 over two teams of 3: 3 drawn, one team 2 and the other 1; no dispatcher → managers call all
+    tickets = _plain({1: 3, 2: 3}, team_of=lambda tech: 10 * tech)
+    drawn = draw_callbacks(tickets, Fraction(1, 2), Fraction(9, 10), [], [5, 6], random.Random(1))
+    assert len(drawn.assignment) == 3 and len(drawn.not_sampled) == 3
+    assert {tk.id for tk in drawn.not_sampled}.isdisjoint(drawn.assignment)
+    team_of = {tk.id: tk.team_id for tk in tickets}
+    assert sorted(Counter(team_of[tid] for tid in drawn.assignment).values()) == [1, 2]
+    assert {kind for kind, _ in drawn.assignment.values()} == {"manager"}
+    assert sorted(Counter(c for _, c in drawn.assignment.values()).values()) == [1, 2]
+    with pytest.raises(ValidationError, match="Nobody can make callbacks"):
+        draw_callbacks(tickets, Fraction(1), Fraction(1), [], [], random.Random(1))
+
+
+@dataclass(frozen=True)
+class _Report:
+    number: str
+    customer: str
+    repeat: bool = False
+
+
+def test_fatigue_skip_on_plain_values():
+    # customer A was called on 10-15; B reports twice today; C's and A's repeat reports are never skipped
+    tickets = [_Report("GD-1", "A"), _Report("GD-2", "B"), _Report("GD-3", "B"), _Report("GD-4", "C"),
+               _Report("GD-5", "C", repeat=True), _Report("GD-6", "A", repeat=True)]
+    called = {"A": date(2026, 10, 15)}
+
+    def skip(days: int):
+        return skip_for_fatigue(tickets, days, lambda tk: tk.customer, lambda tk: tk.repeat, called.get)
+
+    kept, tired = skip(7)
+    assert [tk.number for tk in kept] == ["GD-2", "GD-4", "GD-5", "GD-6"]
+    assert [(tk.number, why) for tk, why in tired] == [("GD-1", "last called 2026-10-15"),
+                                                       ("GD-3", "called for GD-2 in this plan")]
+    assert skip(0) == (tickets, [])
 
 
 # --------------------------------------------------------------------------------- the split by hand
