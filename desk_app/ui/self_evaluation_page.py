@@ -4,14 +4,11 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,7 @@ from desk_app.services.evaluations import SelfEvaluationItem
 from desk_app.ui.callback_dialog import ChoiceGroup
 from desk_app.ui.callback_page import Page, fmt_time
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import FilterTable, error_label, error_style, html_text, splitter
+from desk_app.ui.widgets import FilterTable, error_label, error_style, html_text, scrolled, splitter
 
 
 class SelfEvaluationPage(Page):
@@ -78,15 +75,7 @@ class SelfEvaluationPage(Page):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         form_layout.addLayout(buttons)
-        form_scroll = QScrollArea()  # the page stays usable in a small window
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setWidget(form)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.record)
-        right.addWidget(form_scroll)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 0)
+        right = splitter(Qt.Orientation.Vertical, [self.record, scrolled(form)], stretch=(1, 0))
         right.setChildrenCollapsible(False)
         self.record.setMinimumHeight(80)
         left = QWidget()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
@@ -46,7 +45,7 @@ from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import combo
 from desk_app.ui.standings_view import set_rows_typed
 from desk_app.ui.template_editor import short_answer_type_label
-from desk_app.ui.widgets import FilterTable, readable
+from desk_app.ui.widgets import FilterTable, readable, scrolled
 
 BAR_COLOR = QColor("#1565c0")
 RATE_COLOR = QColor("#2e7d32")
@@ -176,13 +175,9 @@ class AnalysisPage(QWidget):
             grid.setRowMinimumHeight(row, height)
             grid.setRowStretch(row, 1)
         self.content = content
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolled(content), 1)
         self.refresh()
 
     # --- building blocks -----------------------------------------------------------------------------

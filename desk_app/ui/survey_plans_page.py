@@ -8,14 +8,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,7 +31,7 @@ from desk_app.ui.standings_view import set_rows_typed
 from desk_app.ui.survey_plan_dialog import SurveyPlanDialog
 from desk_app.ui.survey_recipients_view import SurveyRecipientsMixin, fmt_day, fmt_time
 from desk_app.ui.survey_workbook_jobs import SurveyWorkbooksMixin
-from desk_app.ui.widgets import FilterTable, restore_filters, show_error
+from desk_app.ui.widgets import FilterTable, restore_filters, scrolled, show_error, splitter
 
 S = PlanState
 
@@ -113,23 +110,9 @@ class PlansPage(SurveyRecipientsMixin, SurveyWorkbooksMixin, QWidget):
         right_layout.addWidget(self.record, 1)
         right_layout.addLayout(grid)
 
-        right_scroll = QScrollArea()  # the steps scroll instead of pushing the window's minimum height up
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right_scroll.setWidget(right)
-        top_split = QSplitter(Qt.Orientation.Horizontal)
-        top_split.addWidget(self.table)
-        top_split.addWidget(right_scroll)
-        top_split.setStretchFactor(0, 3)
-        top_split.setStretchFactor(1, 2)
+        top_split = splitter(Qt.Orientation.Horizontal, [self.table, scrolled(right)], stretch=(3, 2))
         top_split.setSizes([860, 400])
-        bottom_split = self._build_recipient_lists()
-
-        main_split = QSplitter(Qt.Orientation.Vertical)
-        main_split.addWidget(top_split)
-        main_split.addWidget(bottom_split)
-        main_split.setStretchFactor(0, 1)
-        main_split.setStretchFactor(1, 1)
+        main_split = splitter(Qt.Orientation.Vertical, [top_split, self._build_recipient_lists()], stretch=(1, 1))
 
         top = QHBoxLayout()
         top.addWidget(new_button)

@@ -115,6 +115,15 @@ def splitter(orientation: Qt.Orientation, panes: Sequence[QWidget], stretch: Seq
     return split
 
 
+def scrolled(content: QWidget) -> QScrollArea:
+    """`content` in a frameless scroll area: a tall panel scrolls instead of raising the window's minimum height."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    return scroll
+
+
 def titled(title: str, content: QWidget) -> QGroupBox:
     """`content` in a frame with a title, as the pages show their lists."""
     box = QGroupBox(title)
@@ -243,12 +252,8 @@ def scrolling_form(dialog: QWidget, parts: Sequence[QWidget], error: QLabel, but
     for part in parts:
         body_layout.addWidget(part)
     body_layout.addStretch(1)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(body)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(scroll, 1)
+    layout.addWidget(scrolled(body), 1)
     layout.addWidget(error)
     if isinstance(buttons, QLayout):
         layout.addLayout(buttons)
