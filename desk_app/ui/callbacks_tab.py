@@ -6,37 +6,28 @@
 - Revisit forms (team leads: own team; managers: all; other readers of all results: read-only) (R17–R19).
 - Daily feedback (R16), Monthly results (R32–R33a), Meeting pack (R18a).
 
-Pages refresh when `context.events.changed` names a table they show; a page not on screen is only
-marked stale and reloads when it is shown.
+Pages refresh as `paged_tab` says.
 """
 
 
-from PySide6.QtWidgets import (
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from desk_app.models.enums import Role
 from desk_app.services.permissions import Permission, can
-from desk_app.ui.callback_page import Page
 from desk_app.ui.callback_results_pages import DailyFeedbackPage, MeetingPackPage, ResultsPage
 from desk_app.ui.context import AppContext
 from desk_app.ui.my_callbacks_page import MyCallbacksPage
+from desk_app.ui.paged_tab import PagedTab
 from desk_app.ui.revisit_forms_page import RevisitFormsPage, open_revisit
 from desk_app.ui.self_evaluation_page import SelfEvaluationPage
 
 
-class CallbacksTab(QWidget):
-    """The pages the user's roles call for, in a QTabWidget."""
+class CallbacksTab(PagedTab):
+    """The pages the user's roles call for."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         actor = context.actor
-        self.pages: dict[str, Page] = {}
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
         specs = (
             ("mine", self.tr("My callbacks"), MyCallbacksPage, can(actor, Permission.DO_CALLBACK)),
             ("self", self.tr("Self-evaluation"), SelfEvaluationPage, can(actor, Permission.SELF_EVALUATE)),
@@ -49,17 +40,7 @@ class CallbacksTab(QWidget):
         )
         for key, title, cls, shown in specs:
             if shown:
-                page = cls(context, self)
-                self.pages[key] = page
-                self.tabs.addTab(page, title)
-        self.tabs.currentChanged.connect(self._current_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        context.events.changed.connect(self._changed)
-
-    def page(self, key: str) -> Page:
-        return self.pages[key]
+                self.add_page(key, title, cls(context, self))
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """From the Today tab or the global search: the callback screen of one of the user's callbacks,
@@ -85,24 +66,3 @@ class CallbacksTab(QWidget):
             return open_revisit(forms, record_id) is not None
         return False
 
-    def show_page(self, key: str) -> Page:
-        page = self.pages[key]
-        self.tabs.setCurrentWidget(page)
-        self._current_changed()
-        return page
-
-    def _changed(self, table: str) -> None:
-        current = self.tabs.currentWidget()
-        for page in self.pages.values():
-            if table in page.TABLES:
-                if page is current:
-                    page.refresh()
-                    page.stale = False
-                else:
-                    page.stale = True
-
-    def _current_changed(self, *_args) -> None:
-        page = self.tabs.currentWidget()
-        if isinstance(page, Page) and page.stale:
-            page.stale = False
-            page.refresh()
