@@ -11,13 +11,17 @@ from desk_app.commands import (
     demo_cmd,
     export_tickets_cmd,
     import_tickets_cmd,
+    init_cmd,
     kpi_cmd,
     migrate_db_cmd,
     report_cmd,
     restore_cmd,
+    settings_cmd,
     survey_cmd,
+    team_cmd,
+    user_cmd,
     verify_cmd,
 )
 
-COMMANDS = [demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd, export_tickets_cmd, callbacks_cmd, kpi_cmd,
-            report_cmd, verify_cmd, survey_cmd, migrate_db_cmd]
+COMMANDS = [init_cmd, user_cmd, team_cmd, settings_cmd, demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd,
+            export_tickets_cmd, callbacks_cmd, kpi_cmd, report_cmd, verify_cmd, survey_cmd, migrate_db_cmd]

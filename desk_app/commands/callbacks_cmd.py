@@ -7,12 +7,12 @@ Planning a date that is already planned prints the stored plan.
 """
 
 import argparse
-import unicodedata
 from datetime import date
 
 from peewee import SqliteDatabase
 
 from desk_app.commands.acting import acting_user
+from desk_app.commands.output import table
 from desk_app.i18n import label, t
 from desk_app.models.enums import Role
 
@@ -35,20 +35,6 @@ def register(parser: argparse.ArgumentParser) -> None:
                       help="the working day the calls are made (samples the previous working day's closings)")
     plan.add_argument("--user", metavar="U", help="plan as this user (default: the first active manager, "
                                                  "else dispatcher)")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A plain text table whose columns line up with Chinese text too."""
-    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(headers)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows])
 
 
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:

@@ -10,7 +10,7 @@ import re
 
 from peewee import SqliteDatabase
 
-from desk_app.commands.callbacks_cmd import table
+from desk_app.commands.output import table
 from desk_app.i18n import t
 
 NAME = "kpi"

@@ -30,7 +30,7 @@ from desk_app.io.excel_util import (
     report,
     save_atomic,
 )
-from desk_app.io.xlsx_reader import XlsxReader
+from desk_app.io.xlsx_reader import UncachedFormula, XlsxReader
 from desk_app.models.base import LONG_TEXT, SHORT_TEXT
 
 CHUNK = 500  # rows between progress reports / cancellation checks
@@ -331,6 +331,12 @@ def _read_row(ledger: LedgerFile, number: int, cells: tuple, scale_points: set[i
     for key, index in ledger.columns.items():
         column = BY_KEY[key]
         raw = cells[index] if index < width else None
+        if isinstance(raw, UncachedFormula):
+            ledger.problem(number, key, t(
+                "holds the formula ={formula} without a saved result: open the workbook in Excel, WPS or "
+                "LibreOffice and save it (the results are stored then), or type the value instead",
+                formula=raw.formula))
+            continue
         if column.kind == "time":
             try:
                 value = parse_time(raw)

@@ -47,6 +47,17 @@ def open_workbook(path: str | Path, *, read_only: bool = True):
         raise unreadable(path.name, exc) from exc
 
 
+class UncachedFormula(str):
+    """A formula cell without a stored result: blank as text, with the formula kept in `formula`."""
+
+    formula: str
+
+    def __new__(cls, formula: str) -> "UncachedFormula":
+        cell = super().__new__(cls, "")
+        cell.formula = formula
+        return cell
+
+
 class XlsxReader:
     """A streaming reader of .xlsx cell values, several times faster than openpyxl's read-only mode.
 
@@ -54,7 +65,9 @@ class XlsxReader:
     so reading back a 10 000-row ledger took most of the import's time. This reader parses the
     sheet XML with the C expat parser and gives the same values as `load_workbook(read_only=True,
     data_only=True)`: shared and inline strings, numbers, booleans, error codes as text,
-    date-formatted numbers as datetimes, cached results of formulas.
+    date-formatted numbers as datetimes, cached results of formulas. Where openpyxl gives None for a
+    formula that has no cached result (a workbook written by a script and never opened in a
+    spreadsheet program), this reader gives an `UncachedFormula`, so the importer can say so.
     """
 
     def __init__(self, path: str | Path):
@@ -164,7 +177,7 @@ class XlsxReader:
                     tag = elem.tag
                     if not ns:
                         ns = _ns(tag)
-                        row_tag, v_tag, is_tag = f"{ns}row", f"{ns}v", f"{ns}is"
+                        row_tag, v_tag, is_tag, f_tag = f"{ns}row", f"{ns}v", f"{ns}is", f"{ns}f"
                         dim_tag = f"{ns}dimension"
                     if tag == dim_tag:
                         self.estimate = _dimension_rows(elem.get("ref", ""))
@@ -195,7 +208,8 @@ class XlsxReader:
                             v = cell[0] if len(cell) == 1 else cell.find(v_tag)
                             text = v.text if v is not None and v.tag == v_tag else None
                             if text is None:
-                                value = None
+                                formula = cell.find(f_tag)
+                                value = None if formula is None else UncachedFormula(formula.text or "")
                             elif kind == "s":
                                 value = shared[int(text)]
                             elif kind == "n":

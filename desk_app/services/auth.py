@@ -29,15 +29,16 @@ def create_first_admin(username: str, full_name: str, password: str) -> Actor:
         raise ValidationError(t("An administrator already exists."), field="username")
     users.validate_username(username)
     check_password_policy(password)
-    user = User.create(
-        username=username.strip(),
-        full_name=full_name.strip() or username.strip(),
-        roles=",".join([Role.ADMIN, Role.MANAGER]),
-        password_hash=hash_password(password),
-        can_login=True,
-    )
-    actor = Actor.from_user(user)
-    audit.record(actor, "user.create_first_admin", user, after=audit.snapshot(user))
+    with User._meta.database.atomic():
+        user = User.create(
+            username=username.strip(),
+            full_name=full_name.strip() or username.strip(),
+            roles=",".join([Role.ADMIN, Role.MANAGER]),
+            password_hash=hash_password(password),
+            can_login=True,
+        )
+        actor = Actor.from_user(user)
+        audit.record(actor, "user.create_first_admin", user, after=audit.snapshot(user))
     return actor
 
 

@@ -144,6 +144,16 @@ def list_teams() -> list[TeamRow]:
     return [TeamRow(tm.id, tm.name, tm.description, tm.active, tm.n, tm.version) for tm in query]
 
 
+def team_leads() -> dict[int, list[str]]:
+    """Team id → the full names of its active team leads (a team may have two, or none yet)."""
+    leads: dict[int, list[str]] = {}
+    query = User.select().where(User.team.is_null(False) & (User.active == True)).order_by(User.id)  # noqa: E712
+    for user in query:
+        if Role.TEAM_LEAD in user.role_set():
+            leads.setdefault(user.team_id, []).append(user.full_name)
+    return leads
+
+
 def save_team(actor: Actor, name: str, description: str = "", active: bool = True,
               team_id: int | None = None, expected_version: int | None = None) -> TeamRow:
     """Create a team (no `team_id`) or update one."""

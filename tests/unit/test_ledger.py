@@ -1,6 +1,8 @@
 """The ticket ledger workbook (每日故障统计工作簿, SPEC §11, R34): import all or nothing, export, round trip."""
 
 import random
+import shutil
+import subprocess
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -182,6 +184,34 @@ def test_bad_row_is_rejected_naming_row_and_column(db, admin, tmp_path, override
     problems = rejected(admin, path)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"row 3, column {column}: "), problems
+
+
+def test_formula_without_a_saved_result_is_named(db, admin, tmp_path):
+    # openpyxl (like any script) writes formulas without their results; Excel would store them on saving
+    path = tmp_path / "l.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(ZH)
+    ws.append([good_row(1).get(h) for h in ZH])
+    ws.append([good_row(2).get(h) for h in ZH])
+    ws.cell(row=3, column=ZH.index("故障描述") + 1, value='=CONCATENATE("打印机","卡纸")')
+    wb.save(path)
+    problems = rejected(admin, path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith('row 3, column 故障描述: holds the formula =CONCATENATE("打印机","卡纸") '
+                                  "without a saved result"), problems
+    assert "LibreOffice" in problems[0] and "is required" not in problems[0]
+
+    # the fix the message gives: a spreadsheet program saves the results with the formulas
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; Debian package libreoffice-calc-nogui")
+    out = tmp_path / "resaved"
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=180)
+    assert import_ledger(admin, out / "l.xlsx").count == 2
+    assert Ticket.get(Ticket.number == "GD-20261005-0002").description == "打印机卡纸"
 
 
 def test_duplicate_number_in_file(db, admin, tmp_path):
