@@ -297,3 +297,46 @@ def test_a_new_desk_from_an_empty_file_to_kpi(db_path, tmp_path):
     assert sum(r["evaluated_tickets"] for r in standings["technicians"]) == 6
     users = {u["username"]: u for u in json.loads(desk_app("user", "list", "--json"))}
     assert {"admin", "liu", "qian", "sun"} <= set(users) and users["sun"]["team"] == "一班"
+
+
+def test_init_on_a_terminal_asks_twice_without_echo(db_path):
+    """Without --password-stdin, on a terminal: two prompts, nothing echoed; a mismatch stores nothing."""
+    import os
+    import pty
+    import select
+    import time
+
+    def on_terminal(answers: list[str]) -> tuple[int, str]:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: desk-app with the pty as its controlling terminal
+            try:
+                os.execv(sys.executable, [sys.executable, "-m", "desk_app", "--db", str(db_path), "--lang", "en",
+                                          "init", "--admin", "admin", "--full-name", "王管理"])
+            finally:
+                os._exit(127)  # never back into pytest
+        seen, pending, deadline = b"", list(answers), time.monotonic() + 60
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            if pending and seen.count(b"Password of admin") > len(answers) - len(pending):
+                os.write(fd, (pending.pop(0) + "\n").encode())
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+        return os.waitstatus_to_exitcode(status), seen.decode(errors="replace")
+
+    status, screen = on_terminal([PASSWORD, "something-else-1"])
+    assert status == 1 and "The two passwords differ; nothing was changed." in screen
+    assert PASSWORD not in screen  # not echoed
+    with opened(db_path):
+        assert User.select().count() == 0
+    status, screen = on_terminal([PASSWORD, PASSWORD])
+    assert status == 0 and "Password of admin (again)" in screen and PASSWORD not in screen, screen
+    with opened(db_path):
+        assert auth.authenticate("admin", PASSWORD).username == "admin"
