@@ -78,7 +78,8 @@ def _checks(doc: ReportDocument, options: list[tuple[bool, str]], width: float) 
     lengths = [max(len(text), 4) for _c, text in options]
     widths = [w if w is not None else free * lengths[i // 2] / sum(lengths) for i, w in enumerate(widths)]
     table = Table([cells], colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), doc.font.name, 9),  # not Helvetica, the cells' default
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table

@@ -142,7 +142,7 @@ class ChartsMixin(DocumentBase):
                 return None
             width, height = self.frame_width, height_mm * mm
             legend_h = 16 if len(series) > 1 else 0
-            d = Drawing(width, height)
+            d = Drawing(width, height, initialFontName=self.font.name, initialFontSize=8)
             chart = VerticalBarChart()
             if _lay_out_axes(chart, categories, f, (width, height), legend_h):
                 chart.categoryAxis.labels.dx = 4
@@ -189,7 +189,7 @@ class ChartsMixin(DocumentBase):
                 return None
             width, height = self.frame_width, height_mm * mm
             legend_h = 16 if len(named) > 1 or any(named) else 0
-            d = Drawing(width, height)
+            d = Drawing(width, height, initialFontName=self.font.name, initialFontSize=8)
             chart = HorizontalLineChart()
             _lay_out_axes(chart, categories, f, (width, height), legend_h)
             chart.data = [[None if v is None else float(v) for v in vals] for vals in named.values()]
@@ -231,7 +231,7 @@ class ChartsMixin(DocumentBase):
             if not labels or total <= 0:
                 return None
             width, height = self.frame_width, height_mm * mm
-            d = Drawing(width, height)
+            d = Drawing(width, height, initialFontName=self.font.name, initialFontSize=8)
             size = min(height - 16, 150)
             pie = Pie()
             pie.x, pie.y = width * 0.22 - size / 2, (height - size) / 2

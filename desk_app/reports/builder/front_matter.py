@@ -89,5 +89,16 @@ class FrontMatterMixin(DocumentBase):
         return [Paragraph(escape_text(self.t("Version record")), self.styles["block_title"]), table]
 
     def _toc(self) -> list[Flowable]:
-        toc = TableOfContents(levelStyles=[self.styles["toc0"], self.styles["toc1"]], dotsMinLevel=0)
+        # reportlab's default TOC table style names no font, so its cells would set Helvetica
+        style = TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), self.font.name, 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+        toc = TableOfContents(
+            levelStyles=[self.styles["toc0"], self.styles["toc1"]], dotsMinLevel=0, tableStyle=style
+        )
         return [Paragraph(escape_text(self.t("Contents")), self.styles["block_title"]), toc]

@@ -107,11 +107,13 @@ class _DocTemplate(BaseDocTemplate):
         self.notify("TOCEntry", (level, escape(text), self.page, key))
 
 
-def _qr_code(payload: str, size: float) -> Drawing:
-    """`payload` as a QR code drawing `size` square."""
+def _qr_code(payload: str, size: float, font_name: str) -> Drawing:
+    """`payload` as a QR code drawing `size` square; its graphics state starts in `font_name`, not in
+    reportlab's default Helvetica (which would be listed as an unembedded font although nothing uses it)."""
     widget = QrCodeWidget(payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                      initialFontName=font_name, initialFontSize=8)
     drawing.add(widget)
     return drawing
 
@@ -210,7 +212,7 @@ class PagesMixin(DocumentBase):
         if self.approval is not None:
             # number|sha256 on EVERY page, so any single printed page can be checked
             qr_size = 15 * mm
-            qr = _qr_code(f"{self.header.number}|{self.approval.sha256}", qr_size)
+            qr = _qr_code(f"{self.header.number}|{self.approval.sha256}", qr_size, f)
             qr.drawOn(canv, right - qr_size, line_y - qr_size - 1.5 * mm)
             right -= qr_size + 3 * mm
         canv.setFillColor(MUTED)
