@@ -1,6 +1,7 @@
 """Report kind → PDF: the one place that turns stored figures into a `ReportDocument` and bytes.
 
-`build_pdf(kind, figures, meta)` makes the document with the shared builder (header block,
+`build_pdf(kind, figures, meta)` (or `build_signable_pdf`, which also returns where the reviewer's and
+approver's digital signatures go) makes the document with the shared builder (header block,
 version record, signers, draft watermark or approval) and lets the kind's content function add the
 body from `figures` (the dict of `desk_app.services.report_data`, stored in Report.figures_json).
 Content functions only format: every number they print is in `figures`.
@@ -20,7 +21,14 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from desk_app.i18n import CODE_LABELS, DIMENSION_LABELS, N_
 from desk_app.reports import builder
-from desk_app.reports.builder import Approval, DocumentHeader, ReportDocument, Signer, VersionRow
+from desk_app.reports.builder import (
+    Approval,
+    DocumentHeader,
+    ReportDocument,
+    SignablePdf,
+    Signer,
+    VersionRow,
+)
 from desk_app.reports.fonts import find_cjk_font
 
 Content = Callable[[ReportDocument, dict], None]
@@ -220,6 +228,8 @@ class BuildMeta:
     effective_date: date | None = None
     distribution: str = ""
     versions: Sequence[VersionRow] = field(default_factory=tuple)
+    #: Set for the final file: no draft watermark, the approval printed, PDF/A-2b identification.
+    #: `Approval.approver` may be "" when the file is made for signing before the approver is known.
     approval: Approval | None = None
     font_path: str | None = None
     drafted_on: date | None = None
@@ -231,16 +241,16 @@ def _content(spec: KindSpec) -> Content:
 
 
 def _signers(kind: str, meta: BuildMeta, figures: dict) -> list[Signer]:
+    """The signer lines of a kind; every kind has a "reviewer" and an "approver" line for digital signatures."""
+    reviewer = Signer(N_("Reviewed by"), meta.reviewer, sign_key="reviewer")
+    approver = Signer(N_("Approved by"), meta.approver, is_approver=True, sign_key="approver")
     if kind == "revisit-form":
         return [Signer(N_("Callback person"), figures.get("callback_person", "")),
-                Signer(N_("Team lead"), figures.get("team_lead", "")),
-                Signer(N_("Approved by"), meta.approver, is_approver=True)]
+                Signer(N_("Team lead"), figures.get("team_lead", "")), reviewer, approver]
     if kind == "complaint-feedback":
         return [Signer(N_("Handled by"), meta.drafter, meta.drafted_on),
-                Signer(N_("Verified by (IT service manager)"), figures.get("verified_by", "")),
-                Signer(N_("Approved by"), meta.approver, is_approver=True)]
-    return [Signer(N_("Drafted by"), meta.drafter, meta.drafted_on), Signer(N_("Reviewed by"), meta.reviewer),
-            Signer(N_("Approved by"), meta.approver, is_approver=True)]
+                Signer(N_("Verified by (IT service manager)"), figures.get("verified_by", "")), reviewer, approver]
+    return [Signer(N_("Drafted by"), meta.drafter, meta.drafted_on), reviewer, approver]
 
 
 def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
@@ -261,6 +271,7 @@ def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
         font=find_cjk_font(meta.font_path),
         watermark=None if meta.approval is not None else builder.translate(language, "Draft"),
         toc=False if kind in ("revisit-form", "complaint-feedback", "improvement-table") else None,
+        archival=meta.approval is not None,
     )
     period = str(figures.get("period", ""))
     if kind in ("monthly-service", "monthly-evaluation", "quarterly-satisfaction", "annual-survey",
@@ -273,3 +284,10 @@ def make_document(kind: str, figures: dict, meta: BuildMeta) -> ReportDocument:
 def build_pdf(kind: str, figures: dict, meta: BuildMeta) -> bytes:
     """The PDF of one report version."""
     return make_document(kind, figures, meta).build_bytes()
+
+
+def build_signable_pdf(kind: str, figures: dict, meta: BuildMeta) -> SignablePdf:
+    """The PDF of one report version (the same bytes `build_pdf` makes) with the boxes of its digital
+    signatures: ``boxes["reviewer"]`` and ``boxes["approver"]``, the empty Signature cells of the
+    "Reviewed by" and "Approved by" lines (0-based page, absolute PDF points, see `SignatureBox`)."""
+    return make_document(kind, figures, meta).build_signable()

@@ -41,7 +41,14 @@ Example::
     doc.no_data()                            # an empty section still renders
     result = doc.build("out/report.pdf")     # atomic write; result.sha256 is the file's hash
 
-`build_bytes()` returns the PDF without writing a file (for preview or storing in the database).
+`build_bytes()` returns the PDF without writing a file (for preview or storing in the database);
+`build_signable()` returns it as a `SignablePdf` with the `SignatureBox` of every signer line that has
+a `Signer.sign_key` ("reviewer", "approver"): page index and absolute page coordinates of its empty
+Signature cell, where a digital signature's stamp goes.
+
+Every font in the file is embedded (the CJK TrueType font; also the initial font of each page, chart
+labels and the QR code). With an approval the file is final: no watermark, and PDF/A-2b
+identification (XMP metadata with pdfaid part 2 / conformance B, sRGB output intent; `archival`).
 A `ReportDocument` can be built more than once; each build makes fresh flowables.
 
 Which hash goes into `Approval.sha256` is the caller's decision: a PDF cannot print its own
@@ -51,12 +58,21 @@ the final file, which is what `verify FILE.pdf` should compare against.
 
 The modules: `model` (the plain data above), `text` (translation, escaping, hashes, atomic write),
 `styles` (geometry, colours, paragraph styles), `base` (the document state the parts share),
-`tables`, `charts`, `front_matter`, `signatures` and `page` (one mixin each) and `document`
+`tables`, `charts`, `front_matter`, `signatures` and `page` (one mixin each), `archival` (PDF/A
+metadata and output intent) and `document`
 (`ReportDocument` composing them). Import from this package, not from the modules.
 """
 
 from desk_app.reports.builder.document import ReportDocument
-from desk_app.reports.builder.model import Approval, BuildResult, DocumentHeader, Signer, VersionRow
+from desk_app.reports.builder.model import (
+    Approval,
+    BuildResult,
+    DocumentHeader,
+    SignablePdf,
+    SignatureBox,
+    Signer,
+    VersionRow,
+)
 from desk_app.reports.builder.styles import INK, LABEL_FILL
 from desk_app.reports.builder.text import (
     canonical_sha256,
@@ -74,6 +90,8 @@ __all__ = [
     "BuildResult",
     "DocumentHeader",
     "ReportDocument",
+    "SignablePdf",
+    "SignatureBox",
     "Signer",
     "VersionRow",
     "canonical_sha256",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from desk_app.reports.builder.model import Approval, DocumentHeader, Signer, VersionRow
+from desk_app.reports.builder.model import Approval, DocumentHeader, SignatureBox, Signer, VersionRow
 from desk_app.reports.builder.text import escape_text, format_value, translate
 from desk_app.reports.fonts import FontInfo
 
@@ -23,6 +23,8 @@ class DocumentBase:
     versions: list[VersionRow]
     signers: list[Signer]
     approval: Approval | None
+    #: Final file: PDF/A-2b metadata and output intent (see `archival`).
+    archival: bool
     font: FontInfo
     toc: bool | None
     watermark: str | None
@@ -35,6 +37,8 @@ class DocumentBase:
     _figures: int
     _tables: int
     _last_page_count: int
+    #: The signature boxes of the last build, by `Signer.sign_key` (filled while the table is drawn).
+    _signature_boxes: dict[str, SignatureBox]
 
     def t(self, text: str, /, **values: object) -> str:
         """Translate an English source string into this document's language."""

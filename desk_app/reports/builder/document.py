@@ -12,7 +12,15 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 
 from desk_app.reports.builder.charts import ChartsMixin
 from desk_app.reports.builder.front_matter import FrontMatterMixin
-from desk_app.reports.builder.model import Approval, BuildResult, DocumentHeader, Signer, VersionRow
+from desk_app.reports.builder.model import (
+    Approval,
+    BuildResult,
+    DocumentHeader,
+    SignablePdf,
+    SignatureBox,
+    Signer,
+    VersionRow,
+)
 from desk_app.reports.builder.page import PagesMixin, mark_heading
 from desk_app.reports.builder.signatures import SignaturesMixin, default_signers
 from desk_app.reports.builder.styles import MARGIN_X, PAGE_SIZE, make_styles
@@ -41,17 +49,20 @@ class ReportDocument(TablesMixin, ChartsMixin, FrontMatterMixin, SignaturesMixin
         toc: bool | None = None,
         watermark: str | None = None,
         page_size: tuple[float, float] = PAGE_SIZE,
+        archival: bool | None = None,
     ) -> None:
         """`signers` defaults to drafter, reviewer and approver from the header; `toc` None means
         "when there are two or more headings"; `watermark` (e.g. ``doc.t("Draft")``) is printed faintly
         across each page; `font` wins over `font_path` (the pdf.font_path setting); `page_size` is A4
-        portrait unless given (e.g. ``landscape(A4)`` for wide tables)."""
+        portrait unless given (e.g. ``landscape(A4)`` for wide tables); `archival` (PDF/A-2b metadata and
+        sRGB output intent) defaults to "when there is an approval", i.e. the final file."""
         self.header = header
         self.language = language if language in LANGUAGES else "en"
         self.org_name = org_name
         self.subtitle = subtitle
         self.versions = list(versions)
         self.approval = approval
+        self.archival = approval is not None if archival is None else archival
         self.font = font or find_cjk_font(font_path)
         self.toc = toc
         self.watermark = watermark
@@ -63,6 +74,7 @@ class ReportDocument(TablesMixin, ChartsMixin, FrontMatterMixin, SignaturesMixin
         self._figures = 0
         self._tables = 0
         self._last_page_count = 0
+        self._signature_boxes = {}
         self.styles = make_styles(self.font, self.language)
 
     # -- body helpers (each appends to the story; tables and charts come from their mixins) ----
@@ -122,6 +134,16 @@ class ReportDocument(TablesMixin, ChartsMixin, FrontMatterMixin, SignaturesMixin
     def build_bytes(self, *, invariant: bool = False) -> bytes:
         """The PDF as bytes. `invariant` makes the bytes reproducible (fixed dates and document id)."""
         return self._render(self._story(), invariant=invariant)
+
+    @property
+    def signature_boxes(self) -> dict[str, SignatureBox]:
+        """The signature boxes of the last build, by `Signer.sign_key` (empty before a build)."""
+        return dict(self._signature_boxes)
+
+    def build_signable(self, *, invariant: bool = False) -> SignablePdf:
+        """The PDF with the boxes where its digital signatures go."""
+        data = self.build_bytes(invariant=invariant)
+        return SignablePdf(data, self.signature_boxes)
 
     def build(self, path: str | os.PathLike[str], *, invariant: bool = False) -> BuildResult:
         """Build and write atomically to `path` (temp file in the same folder, then rename)."""

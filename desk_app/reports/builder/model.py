@@ -34,17 +34,22 @@ class VersionRow:
 @dataclass(frozen=True)
 class Signer:
     """One line of the signature block. `role_label` is an English source string marked with `N_()`
-    (translated when printed) or final text."""
+    (translated when printed) or final text. A `sign_key` ("reviewer", "approver") marks the line as
+    signed digitally: its empty Signature cell is recorded as a `SignatureBox` under that key, and the
+    approver's name is left out of the Name cell (the visible signature carries name, role and time)."""
 
     role_label: str
     name: str = ""
     date: date | datetime | str | None = None
     is_approver: bool = False
+    sign_key: str = ""
 
 
 @dataclass(frozen=True)
 class Approval:
-    """Set once the report is approved (R37): printed in the signature block and every footer."""
+    """Set once the report is final (R37): printed in the signature block and every footer. `approver`
+    may be "" when the file is made for signing before the approver is known (a review step): the
+    block and footer then print the figures' SHA-256 without a name."""
 
     approver: str
     approved_at: datetime | date | str
@@ -57,3 +62,26 @@ class BuildResult:
     sha256: str  # SHA-256 of the PDF bytes, hex
     page_count: int
     data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SignatureBox:
+    """Where a digital signature's visible stamp goes: the empty Signature cell of a signer line.
+
+    `page` is the 0-based page index; x1, y1 (lower left) and x2, y2 (upper right) are absolute PDF
+    user-space points of that page (origin at the lower-left corner of the media box, y upwards), as
+    pyHanko's ``SigFieldSpec(box=(x1, y1, x2, y2), on_page=page)`` takes them."""
+
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True)
+class SignablePdf:
+    """A built PDF and the signature boxes of its signer lines, by `Signer.sign_key`."""
+
+    pdf: bytes = field(repr=False)
+    boxes: dict[str, SignatureBox] = field(default_factory=dict)

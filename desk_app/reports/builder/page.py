@@ -1,6 +1,7 @@
 """The pages of a report: the page template (one body frame), headings kept with what follows them and
 fed to the contents and the PDF bookmarks, a canvas that waits for the last page to print "page X of Y",
-and what every page carries (header line, footer with report number and approval, QR code, watermark)."""
+and what every page carries (header line, footer with report number and approval, QR code, watermark).
+A final (archival) document is marked PDF/A-2b just before it is written (see `archival`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from desk_app.reports.builder.archival import mark_pdfa
 from desk_app.reports.builder.base import DocumentBase
 from desk_app.reports.builder.styles import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, RULE, WATERMARK
 from desk_app.reports.builder.text import format_value
@@ -137,6 +139,8 @@ def _numbered_canvas(report: PagesMixin) -> type[Canvas]:
                 report._decorate_page(self, number, total)
                 Canvas.showPage(self)
             report._last_page_count = total
+            if report.archival:
+                mark_pdfa(self)
             Canvas.save(self)
 
     return NumberedCanvas
@@ -153,6 +157,7 @@ class PagesMixin(DocumentBase):
     def _render(self, story: list[Flowable], *, invariant: bool) -> bytes:
         """The PDF of `story`; `invariant` makes the bytes reproducible (fixed dates and document id)."""
         buffer = BytesIO()
+        self._signature_boxes.clear()  # in place: the story's signature table records into this dict
         doc = _DocTemplate(
             buffer,
             pagesize=self.page_size,
@@ -223,11 +228,14 @@ class PagesMixin(DocumentBase):
         canv.drawString(MARGIN_X, line_y - 5 * mm, label)
         canv.drawRightString(right, line_y - 5 * mm, self.t("Page {page} of {pages}", page=number, pages=total))
         if self.approval is not None:
-            canv.setFont(f, 7)
-            approved = self.t(
-                "Approved: {name}, {time}", name=self.approval.approver, time=format_value(self.approval.approved_at)
-            )
-            canv.drawString(MARGIN_X, line_y - 9.5 * mm, approved)
+            if self.approval.approver:  # no name yet: a file made for signing shows only the hash
+                canv.setFont(f, 7)
+                approved = self.t(
+                    "Approved: {name}, {time}",
+                    name=self.approval.approver,
+                    time=format_value(self.approval.approved_at),
+                )
+                canv.drawString(MARGIN_X, line_y - 9.5 * mm, approved)
             canv.setFont(f, 6.8)
             canv.drawString(MARGIN_X, line_y - 13.5 * mm, f"SHA-256 {self.approval.sha256}")
         canv.restoreState()
