@@ -89,6 +89,17 @@ def db_path(tmp_path: Path, pg_template: str | None) -> Iterator[Path | str]:
     _admin_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture(scope="module")
+def cjk():
+    """The report font, a CJK TrueType font; tests that print Chinese are skipped on a machine without one."""
+    from desk_app.reports import fonts
+
+    info = fonts.find_cjk_font()
+    if not info.has_cjk:
+        pytest.skip("no CJK TrueType font installed on this machine (e.g. apt install fonts-wqy-microhei)")
+    return info
+
+
 @pytest.fixture
 def db(db_path: Path):
     """A new, migrated database (a temp file, or a PostgreSQL database), bound to the models."""

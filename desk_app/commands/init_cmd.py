@@ -27,11 +27,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, db: Database) -> int:
     from desk_app.services import settings
     from desk_app.services.desk_setup import check_new_desk, init_desk
-    from desk_app.services.passwords import check_password_policy
 
     check_new_desk(args.admin, args.full_name, args.org)  # before asking for a password to throw away
     password = read_password(args, t("Password of {name}", name=args.admin))
-    check_password_policy(password)
     actor = init_desk(args.admin, args.full_name, password, args.org)
     print(t("The desk {org} is set up: {name} ({username}) is its administrator and a manager.",
             org=settings.get("org.name"), name=actor.full_name, username=actor.username))

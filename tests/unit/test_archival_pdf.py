@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desk_app.reports import catalog, fonts
+from desk_app.reports import catalog
 from desk_app.reports.builder import Approval, SignablePdf, SignatureBox
 from desk_app.services import report_rows, reports
 from tests.unit.test_report_kinds import make_data, pdf_text, squash
@@ -35,13 +35,6 @@ NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#
 
 _FIGURES: dict[str, dict] = {}  # per worker: the test desk's figures of every kind, computed once
 
-
-@pytest.fixture(scope="module")
-def cjk() -> fonts.FontInfo:
-    info = fonts.find_cjk_font()
-    if not info.has_cjk:
-        pytest.skip("no CJK TrueType font installed")
-    return info
 
 
 @pytest.fixture

@@ -26,13 +26,6 @@ from desk_app.reports.builder import (
 SHA = "ab12" * 16
 
 
-@pytest.fixture(scope="module")
-def cjk() -> fonts.FontInfo:
-    info = fonts.find_cjk_font()
-    if not info.has_cjk:
-        pytest.skip("no CJK TrueType font installed on this machine (e.g. apt install fonts-wqy-microhei)")
-    return info
-
 
 def header() -> DocumentHeader:
     return DocumentHeader(

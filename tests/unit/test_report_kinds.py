@@ -29,7 +29,6 @@ from desk_app.models import (
     Ticket,
     User,
 )
-from desk_app.reports import fonts
 from desk_app.services import complaints, improvement, indicators, kpi, report_periods, report_rows, reports
 from desk_app.services.actor import Actor
 from desk_app.services.complaints import ComplaintInput
@@ -152,13 +151,6 @@ def _surveys(data: Data, rng: random.Random) -> None:
 
 # ---------------------------------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def cjk() -> fonts.FontInfo:
-    info = fonts.find_cjk_font()
-    if not info.has_cjk:
-        pytest.skip("no CJK TrueType font installed")
-    return info
 
 
 @pytest.fixture
