@@ -9,6 +9,7 @@ URL. Tests marked `sqlite_only` (file corruption, the SQLite backup API, pragmas
 import itertools
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,37 @@ def make_user(db) -> Callable[..., Actor]:
         return Actor.from_user(user)
 
     return make
+
+
+@dataclass(frozen=True)
+class Signers:
+    """A reviewer (quality controller) and an approver (manager) with signing keys, for the report flow."""
+
+    reviewer: Actor
+    approver: Actor
+    reviewer_password: str = "quality-pass-1"
+    approver_password: str = "manager-pass-1"
+
+    def review(self, row):
+        from desk_app.services import reports
+
+        if row.state in ("draft", "rejected"):
+            row = reports.submit(self.approver, row.id, row.version)
+        return reports.review(self.reviewer, row.id, row.version, self.reviewer_password)
+
+    def sign_off(self, row):
+        """Submit (if needed), review and approve: the report approved with two signatures."""
+        from desk_app.services import reports
+
+        row = self.review(row)
+        return reports.approve(self.approver, row.id, row.version, self.approver_password)
+
+
+@pytest.fixture
+def signers(admin) -> Signers:
+    """钱质检 (quality1) reviews and 刘经理 (manager2) approves; their certificates issued by the admin."""
+    from desk_app.services import users
+
+    reviewer = users.create_user(admin, "quality1", "钱质检", ["quality"], "quality-pass-1")
+    approver = users.create_user(admin, "manager2", "刘经理", ["manager"], "manager-pass-1")
+    return Signers(Actor.from_user(User.get_by_id(reviewer.id)), Actor.from_user(User.get_by_id(approver.id)))

@@ -9,6 +9,7 @@ from desk_app.commands import (
     backup_cmd,
     callbacks_cmd,
     demo_cmd,
+    export_certificate_cmd,
     export_tickets_cmd,
     import_tickets_cmd,
     init_cmd,
@@ -24,4 +25,5 @@ from desk_app.commands import (
 )
 
 COMMANDS = [init_cmd, user_cmd, team_cmd, settings_cmd, demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd,
-            export_tickets_cmd, callbacks_cmd, kpi_cmd, report_cmd, verify_cmd, survey_cmd, migrate_db_cmd]
+            export_tickets_cmd, callbacks_cmd, kpi_cmd, report_cmd, verify_cmd,
+            export_certificate_cmd, survey_cmd, migrate_db_cmd]

@@ -17,20 +17,30 @@ def add_password_option(parser: argparse.ArgumentParser, whose: str) -> None:
                              "(without it, a terminal prompts twice)")
 
 
-def read_password(args: argparse.Namespace, prompt: str) -> str:
-    """The password from stdin's first line, or typed twice on a terminal; never empty."""
+def _from_stdin() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise ValidationError(t("--password-stdin: standard input holds no password (an empty first line)."),
+                              field="--password-stdin")
+    return password
+
+
+def read_existing_password(args: argparse.Namespace, prompt: str) -> str:
+    """A password someone already has (to sign, to unlock): stdin's next line, or typed once without echo."""
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise ValidationError(t("--password-stdin: standard input holds no password (an empty first line)."),
-                                  field="--password-stdin")
-        return password
+        return _from_stdin()
     if not sys.stdin.isatty():
         raise ValidationError(t("No password given: pass --password-stdin and the password on standard input, "
                                 "or run the command on a terminal to type it."), field="--password-stdin")
     password = getpass.getpass(f"{prompt}: ")
     if not password:
         raise ValidationError(t("No password typed; nothing was changed."), field="--password-stdin")
-    if getpass.getpass(t("{prompt} (again)", prompt=prompt) + ": ") != password:
+    return password
+
+
+def read_password(args: argparse.Namespace, prompt: str) -> str:
+    """A new password: stdin's next line, or typed twice on a terminal; never empty."""
+    password = read_existing_password(args, prompt)
+    if not args.password_stdin and getpass.getpass(t("{prompt} (again)", prompt=prompt) + ": ") != password:
         raise ValidationError(t("The two passwords differ; nothing was changed."), field="--password-stdin")
     return password

@@ -1,8 +1,14 @@
-"""`desk-app user add|list|passwd|roles|disable|enable`: accounts from the command line (R48).
+"""`desk-app user add|list|passwd|roles|disable|enable|certify|import-key`: accounts from the command line
+(R45, R48).
 
 The same service functions as the Admin dialog (validation, permission checks, audit): the acting
 user (`--user`, default the first administrator) needs the administrator role. Roles are given as
 ids or labels in either language (`manager,quality`, `管理人员，质量控制`); teams by name.
+
+`certify` issues the signing certificates that are pending (users added without an administrator's
+password at hand) with the acting administrator's password; `import-key USER FILE.p12` replaces a
+user's signing key by their own PKCS#12 (a desk with its own PKI): stdin's first line is the user's
+password, the second the file's passphrase.
 """
 
 import argparse
@@ -12,7 +18,8 @@ from peewee import Database
 from desk_app.commands.acting import acting_user
 from desk_app.commands.lookups import find_team, find_user, parse_roles
 from desk_app.commands.output import print_json, table
-from desk_app.commands.secrets import add_password_option, read_password
+from desk_app.commands.secrets import add_password_option, read_existing_password, read_password
+from desk_app.errors import ValidationError
 from desk_app.i18n import label, t
 from desk_app.models.enums import Role
 
@@ -62,11 +69,38 @@ def register(parser: argparse.ArgumentParser) -> None:
         _acting_option(p)
 
 
+    certify = sub.add_parser("certify", help="issue the pending signing certificates",
+                             description="issue the pending signing certificates (R45) with your password")
+    certify.add_argument("--password-stdin", action="store_true", help="read your password from standard input")
+    _acting_option(certify)
+    imp = sub.add_parser("import-key", help="use a user's own PKCS#12 signing key",
+                         description="replace a user's signing key by their own PKCS#12 file (R45)")
+    imp.add_argument("username", metavar="USER")
+    imp.add_argument("file", metavar="FILE.p12")
+    imp.add_argument("--password-stdin", action="store_true",
+                     help="read the user's password, then the file's passphrase, from standard input")
+    _acting_option(imp)
+
+
 def run(args: argparse.Namespace, db: Database) -> int:
     if args.action == "list":
         return _list(args)
     actor = acting_user(args.user, (Role.ADMIN,))
-    from desk_app.services import users
+    from desk_app.services import signing_keys, users
+
+    if args.action == "certify":
+        n = signing_keys.certify_pending(actor, read_existing_password(args, t("Your password")))
+        print(t("{n} signing certificates issued.", n=n))
+        return 0
+    if args.action == "import-key":
+        user = find_user(args.username)
+        data = _read_file(args.file)
+        password = read_existing_password(args, t("Password of {name}", name=user.username))
+        passphrase = read_existing_password(args, t("Passphrase of {path}", path=args.file))
+        key = signing_keys.import_pkcs12(actor, user.id, data, passphrase, password)
+        print(t("{username} now signs with the imported certificate {fingerprint}.", username=user.username,
+                fingerprint=key.fingerprint))
+        return 0
 
     if args.action == "add":
         roles = parse_roles(args.role)
@@ -98,19 +132,29 @@ def run(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise ValidationError(t("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)),
+                              field="FILE.p12") from exc
+
+
 def _role_names(roles: tuple[str, ...] | list[str]) -> str:
     order = [r.value for r in Role]
     return ", ".join(label(r) for r in sorted(roles, key=order.index))
 
 
 def _list(args: argparse.Namespace) -> int:
+    from desk_app.services import signing_keys
     from desk_app.services.users import list_users
 
     rows = sorted(list_users(), key=lambda r: r.username)
     if args.json:
         print_json([{"username": r.username, "full_name": r.full_name, "roles": list(r.roles), "team": r.team_name,
                      "email": r.email, "phone": r.phone, "title": r.title, "can_login": r.can_login,
-                     "active": r.active} for r in rows])
+                     "active": r.active, "signing": signing_keys.signer_status(r.id)} for r in rows])
         return 0
     yes, no = t("yes"), t("no")
     print(table([t("User name"), t("Full name"), t("Roles"), t("Team"), t("Email"), t("Phone"), t("Login"),

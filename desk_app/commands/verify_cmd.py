@@ -1,34 +1,44 @@
-"""`desk-app verify FILE.pdf`: is this the approved report on record (R37)?
+"""`desk-app verify FILE.pdf [--trust CERT.pem] [--json]`: is this a genuine approved report (R46)?
 
-Prints the status word (genuine, modified, unapproved or unknown) with the report number, version
-and approver, then a sentence; exit 0 when genuine, 1 otherwise.
+Prints `valid` or `invalid` with the report number and version, one line per digital signature
+(signer, role, time, intact, trusted) and what is wrong; exit 0 only when every signature is valid
+and trusted, the approver's is among them, nothing changed after the last one and, where this
+database knows the report, the file is its approved version on record. `--trust` adds the desk
+certificate of a machine without its database (`desk-app export-certificate`).
 """
 
 import argparse
 
 from peewee import SqliteDatabase
 
+from desk_app.commands.output import print_json
+
 NAME = "verify"
-HELP = "check a PDF file against the approved reports on record (R37)"
+HELP = "check a PDF's digital signatures and its record (R46)"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE.pdf", help="the PDF to check")
+    parser.add_argument("--trust", action="append", default=[], metavar="CERT.pem",
+                        help="a desk certificate to trust (may be given more than once)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
 
 
 def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     from desk_app.services import report_verify
 
-    result = report_verify.verify_file(args.file)
-    parts = [result.status]
-    if result.number:
-        parts.append(result.number)
-    if result.report_version is not None:
-        parts.append(f"v{result.report_version}")
-    if result.approver:
-        parts.append(result.approver)
-    if result.approved_at:
-        parts.append(f"{result.approved_at:%Y-%m-%d %H:%M}")
+    trust = [report_verify.read_pem(p) for p in args.trust]
+    check = report_verify.check_signed_file(args.file, trust)
+    if args.json:
+        print_json(check.as_json())
+        return 0 if check.ok else 1
+    record = check.record
+    parts = ["valid" if check.ok else "invalid", record.status]
+    if record.number:
+        parts.append(record.number)
+    if record.report_version is not None:
+        parts.append(f"v{record.report_version}")
     print(" ".join(parts))
-    print(result.message())
-    return 0 if result.genuine else 1
+    for line in check.lines():
+        print(line)
+    return 0 if check.ok else 1

@@ -7,6 +7,7 @@ from desk_app.demo.context import ContactInfo, DemoContext, StaffInfo, TeamInfo,
 from desk_app.i18n import current_language, label
 from desk_app.models import Contact, CustomerUnit, Team, User
 from desk_app.models.enums import Role
+from desk_app.services import settings, signing_keys
 from desk_app.services.passwords import hash_password
 
 ADMIN_PASSWORD = "admin123"
@@ -52,6 +53,20 @@ def _unit_id(spec: V.UnitSpec, stamp: datetime) -> int:
         return existing.id
     return CustomerUnit.insert(name=spec.name, importance=spec.importance, address=spec.address,
                                created_at=stamp, updated_at=stamp).execute()
+
+
+def _signing_keys(logins: list[tuple[str, str]]) -> None:
+    """Keys and certificates for the demo's reviewers and approvers (R45), so reports can be signed at once.
+
+    On a desk that already has an authority (an administrator came first) the certificates are issued
+    at that administrator's next log-in."""
+    passwords = dict(logins)
+    admin = User.get(User.username == "admin")
+    ca = None if signing_keys.authority() else signing_keys.create_authority(
+        admin, ADMIN_PASSWORD, str(settings.get("org.name") or ""))
+    for username, password in logins:
+        signing_keys.ensure_key(User.get(User.username == username), password)
+    signing_keys.issue_pending(admin, passwords["admin"], ca)
 
 
 def create_people(ctx: DemoContext) -> None:
@@ -105,6 +120,7 @@ def create_people(ctx: DemoContext) -> None:
             else:
                 team.technician_ids.append(user_id)
         ctx.logins.append((username, password, role_text(roles, team.name if team else "")))
+    _signing_keys([(username, password) for username, _roles, _team, password in plan])
     ctx.advance(20)
 
     network_teams = [team for team in ctx.teams if team.kind == "network"]

@@ -6,6 +6,7 @@ from desk_app.models.evaluations import Callback, CallbackAttempt, CallbackPlan,
 from desk_app.models.improvement import ImprovementProject, ImprovementStep
 from desk_app.models.people import Contact, CustomerUnit, Team, User
 from desk_app.models.reports import Report, ReportEvent
+from desk_app.models.signing import AuthoritySlot, SigningAuthority, SigningKey
 from desk_app.models.surveys import (
     Finding,
     SurveyAnswer,
@@ -48,6 +49,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     ImprovementStep,
     Report,
     ReportEvent,
+    SigningAuthority,
+    AuthoritySlot,
+    SigningKey,
     Setting,
     AuditLog,
     UserPreference,

@@ -203,6 +203,7 @@ class ReportKind(StrEnum):
 class ReportState(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
+    REVIEWED = "reviewed"
     APPROVED = "approved"
     REJECTED = "rejected"
     PUBLISHED = "published"

@@ -24,9 +24,12 @@ class Report(TrackedModel):
     reviewer = by_user()
     approver = by_user()
     submitted_at = DateTimeField(null=True)
+    reviewed_at = DateTimeField(null=True)
     approved_at = DateTimeField(null=True)
     published_at = DateTimeField(null=True)
     reject_comment = TextField(default="")
+    #: Where the digital signatures go: {"reviewer": [page, x1, y1, x2, y2], "approver": […]} (R45).
+    signature_boxes = TextField(default="{}")
     effective_date = DateField(null=True)
     distribution_scope = CharField(default="")
     supersedes = ForeignKeyField("self", null=True, backref="superseded_by", on_delete="SET NULL")
@@ -37,7 +40,7 @@ class Report(TrackedModel):
 
 
 class ReportEvent(BaseModel):
-    """The approval history: generated, submitted, approved, rejected (with comment), published."""
+    """The approval history: generated, submitted, reviewed, approved, rejected (with comment), published."""
 
     report = ForeignKeyField(Report, backref="events", on_delete="CASCADE")
     action = CharField()

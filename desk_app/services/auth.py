@@ -11,7 +11,7 @@ from desk_app.errors import AuthenticationError, ValidationError
 from desk_app.i18n import t
 from desk_app.models import User
 from desk_app.models.enums import Role
-from desk_app.services import audit, throttle, users
+from desk_app.services import audit, settings, signing_keys, throttle, users
 from desk_app.services.actor import Actor
 from desk_app.services.passwords import check_password_policy, hash_password, verify_password
 
@@ -23,8 +23,9 @@ def needs_first_admin() -> bool:
     return not User.select().where(User.can_login == True).exists()  # noqa: E712
 
 
-def create_first_admin(username: str, full_name: str, password: str) -> Actor:
-    """Create the administrator of a new database (also a manager, as on a small desk)."""
+def create_first_admin(username: str, full_name: str, password: str, org_name: str | None = None) -> Actor:
+    """Create the administrator of a new database (also a manager, as on a small desk), with the desk's
+    certificate authority and the administrator's signing key (R45, R48)."""
     if not needs_first_admin():
         raise ValidationError(t("An administrator already exists."), field="username")
     users.validate_username(username)
@@ -39,6 +40,7 @@ def create_first_admin(username: str, full_name: str, password: str) -> Actor:
         )
         actor = Actor.from_user(user)
         audit.record(actor, "user.create_first_admin", user, after=audit.snapshot(user))
+        signing_keys.setup_first_admin(user, password, org_name or str(settings.get("org.name") or ""))
     return actor
 
 
@@ -85,8 +87,9 @@ def authenticate(username: str, password: str, *, at: datetime | None = None) ->
         raise AuthenticationError(t("This account has no login."))
     try:
         throttle.record_success(user, at)
+        signing_keys.on_login(user, password, str(settings.get("org.name") or ""))
     except DatabaseError as exc:  # a read-only or locked file must not keep people out
-        log.warning("Could not audit the log-in of %s: %s", user.username, exc)
+        log.warning("Could not audit the log-in of %s or make their signing key: %s", user.username, exc)
     return Actor.from_user(user)
 
 

@@ -40,7 +40,7 @@ def init_desk(username: str, full_name: str, password: str, org_name: str | None
     """
     check_new_desk(username, full_name, org_name)
     with User._meta.database.atomic():
-        actor = create_first_admin(username, full_name, password)
+        actor = create_first_admin(username, full_name, password, org_name.strip() if org_name else None)
         if org_name is not None:
             settings.set_many(actor, {"org.name": org_name.strip()})
     return actor

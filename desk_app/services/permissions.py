@@ -36,7 +36,8 @@ class Permission(StrEnum):
     SURVEY_COLLECT = "distribute and collect surveys"
     FINDING_REVIEW = "review finding classifications"
     REPORT_DRAFT = "generate and submit reports"
-    REPORT_APPROVE = "approve reports"
+    REPORT_REVIEW = N_("review reports")
+    REPORT_APPROVE = N_("approve reports")
     VIEW_AUDIT = "view the audit log"
 
 
@@ -72,6 +73,7 @@ GRANTS: dict[Permission, frozenset[str]] = {
     Permission.SURVEY_COLLECT: frozenset({_A, _Q, _M}),
     Permission.FINDING_REVIEW: frozenset({_Q}),
     Permission.REPORT_DRAFT: frozenset({_A, _Q, _M}),
+    Permission.REPORT_REVIEW: frozenset({_Q, _M}),
     Permission.REPORT_APPROVE: frozenset({_M}),
     Permission.VIEW_AUDIT: frozenset({_ADM, _M}),
 }

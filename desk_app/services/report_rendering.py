@@ -1,15 +1,17 @@
 """What the PDF builder gets besides the figures: the document's number and version, the table of
-earlier versions with what changed, the organisation name and font from the settings, and, at
-approval, the approver's signature block. Drafts and approvals are built through `build_pdf`."""
+earlier versions with what changed, the organisation name and font from the settings. Drafts are
+built through `build_pdf`, the final file to be signed through `final_pdf`."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from desk_app.models.enums import ReportState
 from desk_app.models.reports import Report
 from desk_app.reports import catalog
-from desk_app.reports.builder import Approval, VersionRow, translate
+from desk_app.reports.builder import Approval, SignablePdf, VersionRow, canonical_sha256, translate
+from desk_app.reports.fonts import find_cjk_font
 from desk_app.services import settings
 from desk_app.services.user_names import user_names
 
@@ -53,12 +55,38 @@ def _font_path() -> str | None:
 
 
 def build_pdf(kind: str, figures: dict, number: str, version: int, language: str, drafter: str,
-              versions: list[VersionRow], approver: str = "", approval: Approval | None = None,
-              effective_date: date | None = None, distribution: str = "", drafted_on: date | None = None) -> bytes:
-    """The PDF of a report version: a draft (watermarked) without `approval`, the final file with it."""
+              versions: list[VersionRow], drafted_on: date | None = None) -> bytes:
+    """The draft PDF of a report version (watermarked, not signed)."""
     meta = catalog.BuildMeta(number=number, version=_version_text(version), language=language, drafted_on=drafted_on,
-                             org_name=_org_name(), drafter=drafter, approver=approver,
-                             effective_date=effective_date, distribution=distribution, versions=versions,
-                             approval=approval, font_path=_font_path())
+                             org_name=_org_name(), drafter=drafter, versions=versions, font_path=_font_path())
     return catalog.build_pdf(kind, figures, meta)
+
+
+def draft_pdf(report: Report) -> bytes:
+    """The draft PDF of a stored version again, from its stored figures (after a signed file is rejected)."""
+    names = user_names({report.drafter_id})
+    return build_pdf(report.kind, json.loads(report.figures_json or "{}"), report.number, report.report_version,
+                     report.language, names.get(report.drafter_id, ""),
+                     version_rows(report.number, report.report_version, report.language),
+                     drafted_on=report.created_at.date())
+
+
+def final_pdf(report: Report, reviewer: str, at: datetime, effective: date) -> SignablePdf:
+    """The final file to be signed (R45, R47): from the stored figures (frozen), without watermark,
+    PDF/A-2b, the reviewer's name printed, the figures' SHA-256 and QR code in every footer, and the
+    boxes of the reviewer's and approver's signatures. The approver's name comes with their signature."""
+    figures = json.loads(report.figures_json or "{}")
+    names = user_names({report.drafter_id})
+    meta = catalog.BuildMeta(
+        number=report.number, version=_version_text(report.report_version), language=report.language,
+        drafted_on=report.created_at.date(), org_name=_org_name(), drafter=names.get(report.drafter_id, ""),
+        reviewer=reviewer, effective_date=effective, distribution=report.distribution_scope,
+        versions=version_rows(report.number, report.report_version, report.language),
+        approval=Approval("", at, canonical_sha256(figures)), font_path=_font_path())
+    return catalog.build_signable_pdf(report.kind, figures, meta)
+
+
+def stamp_font_path() -> str | None:
+    """The CJK TrueType font of the reports, for the visible signatures."""
+    return find_cjk_font(_font_path()).path
 

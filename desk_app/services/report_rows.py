@@ -13,7 +13,7 @@ from pathlib import Path
 
 from peewee import JOIN, fn
 
-from desk_app.errors import NotFound
+from desk_app.errors import NotFound, ValidationError
 from desk_app.i18n import N_, label, t
 from desk_app.models import User
 from desk_app.models.enums import ReportState
@@ -21,6 +21,7 @@ from desk_app.models.reports import Report, ReportEvent
 from desk_app.reports import catalog
 from desk_app.reports.builder import write_atomic
 from desk_app.services import records
+from desk_app.services.actor import Actor
 from desk_app.services.user_names import user_names
 
 RS = ReportState
@@ -48,6 +49,9 @@ class ReportRow:
     sha256: str
     pdf_size: int
     version: int  # optimistic locking (R42)
+    reviewed_at: datetime | None = None
+    drafter_id: int | None = None
+    reviewer_id: int | None = None
 
     @property
     def frozen(self) -> bool:
@@ -71,7 +75,8 @@ class ReportFilter:
 
 
 #: English names of the report states (t() gives the Chinese).
-STATE_LABELS = {"draft": N_("Draft"), "submitted": N_("Submitted"), "approved": N_("Approved"),
+STATE_LABELS = {"draft": N_("Draft"), "submitted": N_("Submitted"), "reviewed": N_("Reviewed"),
+                "approved": N_("Approved"),
                 "rejected": N_("Rejected"), "published": N_("Published")}
 
 
@@ -96,7 +101,8 @@ def _row(r: Report, names: dict[int, str] | None = None) -> ReportRow:
         r.id, r.number, r.kind, r.title, r.period, r.report_version, r.language, r.state,
         names.get(r.drafter_id, ""), names.get(r.reviewer_id, ""), names.get(r.approver_id, ""), r.created_at,
         r.submitted_at, r.approved_at, r.published_at, r.reject_comment, r.sha256,
-        getattr(r, "pdf_size", None) if getattr(r, "pdf_size", None) is not None else len(r.pdf or b""), r.version)
+        getattr(r, "pdf_size", None) if getattr(r, "pdf_size", None) is not None else len(r.pdf or b""), r.version,
+        r.reviewed_at, r.drafter_id, r.reviewer_id)
 
 
 def _rows(query) -> list[ReportRow]:
@@ -155,6 +161,30 @@ def events(report_id: int) -> list[ReportEventRow]:
     query = (ReportEvent.select(ReportEvent, User).join(User, JOIN.LEFT_OUTER, on=(ReportEvent.user == User.id))
              .where(ReportEvent.report == report_id).order_by(ReportEvent.at, ReportEvent.id))
     return [ReportEventRow(e.action, e.at, e.user.full_name if e.user_id else "", e.comment) for e in query]
+
+
+def load_for_change(report_id: int, allowed: tuple[str, ...]) -> Report:
+    """The report, when it is in one of the `allowed` states; otherwise a message saying why not."""
+    report = records.load(Report, report_id)
+    if report.state in FROZEN_STATES and report.state not in allowed:
+        raise ValidationError(
+            t("Report {number} version {version} is {state} and can no longer be changed; generate a new version "
+              "instead.", number=report.number, version=report.report_version, state=state_label(report.state)),
+            field="state")
+    if report.state not in allowed:
+        raise ValidationError(
+            t("Report {number} version {version} is {state}; this step is not possible now.", number=report.number,
+              version=report.report_version, state=state_label(report.state)), field="state")
+    return report
+
+
+def change(actor: Actor, report: Report, expected_version: int | None, changes: dict, action: str,
+           comment: str = "") -> ReportRow:
+    """One step of the workflow: the changes (audited), and the event in the report's history, together."""
+    with Report._meta.database.atomic():
+        records.update(actor, report, expected_version, changes, f"report.{action}")
+        ReportEvent.create(report=report.id, action=action, user=actor.id, comment=comment)
+    return get_report(report.id)
 
 
 def latest_for(kind: str, period: str) -> ReportRow | None:

@@ -1,6 +1,14 @@
-"""Is this PDF file the approved report on record (R37)? A file is genuine when its SHA-256 is that
-of an approved (or published) version; otherwise the report number it names (in its metadata or
-its text) tells a modified copy of a known report from an unknown file."""
+"""Is this PDF file a genuine approved report (R37, R46)?
+
+`check_signed_file` is what `verify` and the Reports tab ask: the file's digital signatures (each
+intact, chaining to this desk's authority or a `--trust` certificate, not revoked, nothing changed
+after the last one, an approver's among them) and, where the database knows the report, whether the
+file is its approved version on record and the latest one. It works on a machine with only the file
+and the desk's exported certificate.
+
+`verify_bytes` is the record half: a file is on record when its SHA-256 is that of a stored version;
+otherwise the report number it names (in its metadata or its text) tells a modified copy of a known
+report from an unknown file."""
 
 from __future__ import annotations
 
@@ -11,12 +19,17 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.errors import ValidationError
-from desk_app.i18n import t
+from desk_app.i18n import N_, t
 from desk_app.models.reports import Report
+from desk_app.services import signing_keys
 from desk_app.services.report_rows import FROZEN_STATES, state_label
 from desk_app.services.user_names import user_names
+
+if TYPE_CHECKING:
+    from desk_app.signing import pdf_verify
 
 
 @dataclass(frozen=True)
@@ -128,9 +141,102 @@ def verify_bytes(data: bytes, path: Path | None = None) -> VerifyResult:
 def verify_file(path: str | Path) -> VerifyResult:
     """Is this PDF file the approved report on record (R37)? See `VerifyResult.status`."""
     p = Path(path)
+    return verify_bytes(_read(p), p)
+
+
+_ROLES = {"reviewer": N_("Reviewed by"), "approver": N_("Approved by")}
+
+
+@dataclass(frozen=True)
+class SignedFileCheck:
+    """The signatures of a file and, with the database at hand, its record (R46)."""
+
+    signatures: pdf_verify.FileCheck
+    record: VerifyResult
+
+    @property
+    def approved(self) -> bool:
+        """The file carries an approver's signature (whether it is valid is `signatures.ok`)."""
+        return any(s.field_name == "approver" for s in self.signatures.signatures)
+
+    @property
+    def ok(self) -> bool:
+        """Every signature valid and trusted, nothing changed after the last one, approved, and, when
+        the database knows the report, the file is its approved version on record."""
+        record_ok = self.record.status in ("genuine", "unknown")
+        return self.signatures.ok and self.approved and record_ok
+
+    def problems(self) -> list[str]:
+        out = [self.signatures.problem] if self.signatures.problem else []
+        out += [f"{_role(s.field_name)}: {s.problem}" for s in self.signatures.signatures if s.problem]
+        if self.signatures.signatures and not self.approved:
+            out.append(t("The file has no approver's signature: it is not approved."))
+        if self.record.status in ("modified", "unapproved"):
+            out.append(self.record.message())
+        return list(dict.fromkeys(out))
+
+    def lines(self) -> list[str]:
+        """One line per signature, then what is wrong, then the record (for the CLI and the dialog)."""
+        out = []
+        for s in self.signatures.signatures:
+            when = f"{s.signing_time.astimezone():%Y-%m-%d %H:%M}" if s.signing_time else "—"
+            state = [t("intact") if s.intact else t("CHANGED"),
+                     t("trusted") if s.trusted else t("NOT TRUSTED")] + ([t("REVOKED")] if s.revoked else [])
+            out.append(f"{_role(s.field_name)}: {s.signer_name} ({s.username or '—'}) {when} · {', '.join(state)}")
+        out += self.problems()
+        if self.record.status == "genuine":
+            out.append(self.record.message())
+        elif self.record.status == "unknown":
+            out.append(t("This database has no record of the file; the signatures alone were checked."))
+        return out
+
+    def as_json(self) -> dict:
+        return {
+            "ok": self.ok, "approved": self.approved, "record": self.record.status, "number": self.record.number,
+            "report_version": self.record.report_version, "latest": self.record.superseded_by is None,
+            "changed_after_last": self.signatures.changed_after_last, "problems": self.problems(),
+            "signatures": [{"role": s.field_name, "signer": s.signer_name, "username": s.username,
+                            "time": s.signing_time.isoformat() if s.signing_time else None, "intact": s.intact,
+                            "trusted": s.trusted, "revoked": s.revoked, "problem": s.problem}
+                           for s in self.signatures.signatures],
+        }
+
+
+def _role(field_name: str) -> str:
+    return t(_ROLES.get(field_name, field_name))
+
+
+def check_signed_bytes(data: bytes, path: Path | None = None, trust: list[bytes] | None = None) -> SignedFileCheck:
+    """Check the signatures against this desk's authorities and `trust`, and the record (see module doc)."""
+    from desk_app.signing import pdf_verify  # pyHanko: loaded when a file is checked, not at start-up
+
+    roots = signing_keys.trusted_pems() + [p for p in (trust or []) if p]
+    signatures = pdf_verify.check_signatures(data, trust=roots, revoked=signing_keys.revocations())
+    return SignedFileCheck(signatures, verify_bytes(data, path))
+
+
+def read_pem(path: str | Path) -> bytes:
+    """A `--trust` certificate file (PEM), read with a clear error."""
+    p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
+                              field="--trust") from exc
+    if b"-----BEGIN CERTIFICATE-----" not in data:
+        raise ValidationError(t("{path} is not a PEM certificate (-----BEGIN CERTIFICATE-----).", path=str(p)),
+                              field="--trust")
+    return data
+
+
+def check_signed_file(path: str | Path, trust: list[bytes] | None = None) -> SignedFileCheck:
+    p = Path(path)
+    return check_signed_bytes(_read(p), p, trust)
+
+
+def _read(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
                               field="path") from exc
-    return verify_bytes(data, p)

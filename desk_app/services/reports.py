@@ -3,12 +3,12 @@
 - `generate` computes the figures (`report_data`), builds the PDF with a draft watermark and stores
   a new version row (number per kind and period, e.g. FW-2026-10; version = previous highest + 1),
   with the figures, the PDF bytes and the PDF's SHA-256. Regenerating never touches an older row.
-- draft/rejected → `submit` → submitted → `approve` (manager, password re-entered) or `reject`
-  (comment) → approved → `publish` → published. Approval rebuilds the PDF from the STORED figures
-  (frozen, not recomputed) without the watermark, with the approver's name and time in the
-  signature block and, in every footer, the SHA-256 of the canonical figures JSON and a QR code.
-  A PDF cannot print its own hash, so `Report.sha256` keeps the hash of the final file: that is
-  what `verify_file` compares. An approved or published row never changes again.
+- draft/rejected → `submit` → submitted → `review` → reviewed → `approve` → approved → `publish` →
+  published; `reject` (comment) at review or approval. Review and approval are digital signatures
+  on the final file built from the STORED figures (frozen, not recomputed), see `report_signing`.
+  A PDF cannot print its own hash, so `Report.sha256` keeps the hash of the stored file and the
+  footer prints the SHA-256 of the canonical figures JSON. An approved or published row never
+  changes again.
 - `print_form` does the same for the single forms (revisit form, complaint feedback form,
   improvement tracking table); their period is the record's number, so they go through approval too.
 
@@ -24,28 +24,28 @@ from collections.abc import Callable
 
 from peewee import IntegrityError, fn
 
-from desk_app.errors import AuthenticationError, PermissionDenied, ValidationError
+from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.i18n import current_language, t
-from desk_app.models import User, now
-from desk_app.models.base import LONG_TEXT
+from desk_app.models import now
 from desk_app.models.enums import ReportKind, ReportState
 from desk_app.models.reports import Report, ReportEvent
 from desk_app.reports import catalog
-from desk_app.reports.builder import Approval, canonical_sha256
 from desk_app.services import audit, records, report_data, report_periods
 from desk_app.services.actor import Actor
-from desk_app.services.passwords import verify_password
 from desk_app.services.permissions import Permission, can, require
 from desk_app.services.report_rendering import build_pdf, version_rows
-from desk_app.services.report_rows import FROZEN_STATES, ReportRow, get_report, state_label
 from desk_app.services.report_rows import ReportFilter as ReportFilter
+from desk_app.services.report_rows import ReportRow, change, get_report, load_for_change
 from desk_app.services.report_rows import get_pdf as get_pdf
 from desk_app.services.report_rows import history as history
 from desk_app.services.report_rows import kind_label as kind_label
 from desk_app.services.report_rows import list_reports as list_reports
 from desk_app.services.report_rows import save_pdf as save_pdf
+from desk_app.services.report_rows import state_label as state_label
+from desk_app.services.report_signing import approve as approve
+from desk_app.services.report_signing import reject as reject
+from desk_app.services.report_signing import review as review
 from desk_app.services.report_verify import verify_file as verify_file
-from desk_app.services.user_names import user_names
 from desk_app.services.validation import clean_text
 
 RS = ReportState
@@ -147,84 +147,26 @@ def print_form(actor: Actor, kind: str, record_id: int | None, language: str | N
 # workflow (R37)
 
 
-def _load_for_change(report_id: int, allowed: tuple[str, ...]) -> Report:
-    report = records.load(Report, report_id)
-    if report.state in FROZEN_STATES and report.state not in allowed:
-        raise ValidationError(
-            t("Report {number} version {version} is {state} and can no longer be changed; generate a new version "
-              "instead.", number=report.number, version=report.report_version, state=state_label(report.state)),
-            field="state")
-    if report.state not in allowed:
-        raise ValidationError(
-            t("Report {number} version {version} is {state}; this step is not possible now.", number=report.number,
-              version=report.report_version, state=state_label(report.state)), field="state")
-    return report
-
-
-def _change(actor: Actor, report: Report, expected_version: int | None, changes: dict, action: str,
-            comment: str = "") -> ReportRow:
-    with Report._meta.database.atomic():
-        records.update(actor, report, expected_version, changes, f"report.{action}")
-        ReportEvent.create(report=report.id, action=action, user=actor.id, comment=comment)
-    return get_report(report.id)
-
-
 def submit(actor: Actor, report_id: int, expected_version: int | None) -> ReportRow:
     """draft / rejected → submitted for approval."""
     require(actor, Permission.REPORT_DRAFT)
-    report = _load_for_change(report_id, (RS.DRAFT.value, RS.REJECTED.value))
-    return _change(actor, report, expected_version, {"state": RS.SUBMITTED.value, "submitted_at": now()},
+    report = load_for_change(report_id, (RS.DRAFT.value, RS.REJECTED.value))
+    return change(actor, report, expected_version, {"state": RS.SUBMITTED.value, "submitted_at": now()},
                    "submitted")
-
-
-def approve(actor: Actor, report_id: int, expected_version: int | None, password: str) -> ReportRow:
-    """submitted → approved, by a manager who re-enters their password (R37).
-
-    The PDF is rebuilt from the stored figures (frozen) without the draft watermark, with the
-    approver and time in the signature block and the figures' SHA-256 and QR code in every footer.
-    """
-    require(actor, Permission.REPORT_APPROVE)
-    report = _load_for_change(report_id, (RS.SUBMITTED.value,))
-    user = User.get_or_none(User.id == actor.id)
-    if user is None or not verify_password(password or "", user.password_hash):
-        raise AuthenticationError(t("The password is wrong; the report was not approved."))
-    figures = json.loads(report.figures_json or "{}")
-    approved_at = now()
-    names = user_names({report.drafter_id})
-    approval = Approval(actor.full_name, approved_at, canonical_sha256(figures))
-    versions = version_rows(report.number, report.report_version, report.language)
-    pdf = build_pdf(report.kind, figures, report.number, report.report_version, report.language,
-                 names.get(report.drafter_id, ""), versions, approver=actor.full_name, approval=approval,
-                 effective_date=report.effective_date or approved_at.date(), distribution=report.distribution_scope,
-                 drafted_on=report.created_at.date())
-    return _change(actor, report, expected_version, {
-        "state": RS.APPROVED.value, "approver": actor.id, "approved_at": approved_at, "pdf": pdf,
-        "sha256": hashlib.sha256(pdf).hexdigest(), "effective_date": report.effective_date or approved_at.date(),
-        "reject_comment": "",
-    }, "approved", t("Figures SHA-256 {sha}", sha=approval.sha256))
-
-
-def reject(actor: Actor, report_id: int, expected_version: int | None, comment: str) -> ReportRow:
-    """submitted → rejected, with the reason (required)."""
-    require(actor, Permission.REPORT_APPROVE)
-    comment = clean_text(comment, t("Comment"), required=True, max_length=LONG_TEXT, field="comment")
-    report = _load_for_change(report_id, (RS.SUBMITTED.value,))
-    return _change(actor, report, expected_version, {"state": RS.REJECTED.value, "reject_comment": comment},
-                   "rejected", comment)
 
 
 def publish(actor: Actor, report_id: int, expected_version: int | None) -> ReportRow:
     """approved → published (distributed). The PDF and figures stay exactly as approved."""
     require(actor, Permission.REPORT_DRAFT)
-    report = _load_for_change(report_id, (RS.APPROVED.value,))
-    return _change(actor, report, expected_version, {"state": RS.PUBLISHED.value, "published_at": now()},
+    report = load_for_change(report_id, (RS.APPROVED.value,))
+    return change(actor, report, expected_version, {"state": RS.PUBLISHED.value, "published_at": now()},
                    "published")
 
 
 def set_distribution(actor: Actor, report_id: int, expected_version: int | None, distribution: str) -> ReportRow:
     """Change the distribution scope of a report that is not yet approved (printed at approval)."""
     require(actor, Permission.REPORT_DRAFT)
-    report = _load_for_change(report_id, (RS.DRAFT.value, RS.REJECTED.value, RS.SUBMITTED.value))
+    report = load_for_change(report_id, (RS.DRAFT.value, RS.REJECTED.value, RS.SUBMITTED.value))
     text = clean_text(distribution, t("Distribution scope"), field="distribution")
     with Report._meta.database.atomic():
         records.update(actor, report, expected_version, {"distribution_scope": text}, "report.distribution")

@@ -69,6 +69,11 @@ def _choice(*options: str) -> Check:
     return lambda value: None if value in options else t("has the wrong form")
 
 
+def _url(value: object) -> str | None:
+    ok = isinstance(value, str) and (value == "" or re.fullmatch(r"https?://[^\s]{3,490}", value) is not None)
+    return None if ok else t("has the wrong form")
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     default: object
@@ -108,6 +113,9 @@ SPECS: dict[str, SettingSpec] = {
     "pdf.font_path": SettingSpec("", _text(1000), "CJK font file for PDFs (TrueType)"),
     "ui.language": SettingSpec("", _choice("", "zh_CN", "en"), "Language"),
     "org.name": SettingSpec("信息维修中心", _text(200), "Organisation name on reports"),
+    "report.same_reviewer_approver": SettingSpec("no", _choice("no", "yes"),
+                                                 "One person may review and approve (single-manager desk)"),
+    "signing.timestamp_url": SettingSpec("", _url, "Timestamp authority URL for signatures (PAdES B-T)"),
 }
 
 

@@ -12,9 +12,9 @@ manager and quality sections are desk-wide (those roles see everything anyway).
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN, Field, fn
 
-from desk_app.i18n import label, t
+from desk_app.i18n import N_, label, t
 from desk_app.models import (
     Complaint,
     CustomerUnit,
@@ -54,6 +54,7 @@ SELF_EVALUATION = "self_evaluation"
 REVISIT_FORMS = "revisit_forms"
 COMPLAINTS_TO_VERIFY = "complaints_to_verify"
 COMPLAINTS_OVERDUE = "complaints_overdue"
+REPORTS_TO_REVIEW = "reports_to_review"
 REPORTS_TO_APPROVE = "reports_to_approve"
 IMPROVEMENT_STEPS_OVERDUE = "improvement_steps_overdue"
 SURVEY_PLANS = "survey_plans"
@@ -67,6 +68,7 @@ TITLES: dict[str, str] = {
     REVISIT_FORMS: "Revisit forms due before the fault analysis meeting",
     COMPLAINTS_TO_VERIFY: "Complaints waiting for verification",
     COMPLAINTS_OVERDUE: "Complaints past their agreed time",
+    REPORTS_TO_REVIEW: "Reports waiting for review",
     REPORTS_TO_APPROVE: "Reports waiting for approval",
     IMPROVEMENT_STEPS_OVERDUE: "Improvement steps overdue",
     SURVEY_PLANS: "Survey plans collecting",
@@ -226,18 +228,28 @@ def complaints_overdue(at: datetime) -> TodaySection:
     return _section(COMPLAINTS_OVERDUE, items)
 
 
-def reports_to_approve(at: datetime) -> TodaySection:
-    """Reports submitted for approval (R37), longest waiting first."""
-    query = (Report.select(Report.id, Report.number, Report.title, Report.report_version, Report.submitted_at,
-                           User.full_name)
+def _reports_waiting(key: str, state: ReportState, since: Field, waiting: str, actor: Actor) -> TodaySection:
+    """Reports in `state`, longest waiting first, without those `actor` drafted (they may not sign them, R44)."""
+    query = (Report.select(Report.id, Report.number, Report.title, Report.report_version, since, User.full_name)
              .join(User, JOIN.LEFT_OUTER, on=(Report.drafter == User.id))
-             .where(Report.state == ReportState.SUBMITTED.value)
-             .order_by(Report.submitted_at, Report.id).tuples())
+             .where((Report.state == state.value) & ((Report.drafter != actor.id) | Report.drafter.is_null()))
+             .order_by(since, Report.id).tuples())
     items = [TodayItem(_join(number, title, f"V{version}"), "report", rid, None, False,
-                       _join(drafter or "", t("submitted {when}", when=f"{as_datetime(submitted):%Y-%m-%d}")
-                             if submitted else ""))
-             for rid, number, title, version, submitted, drafter in query]
-    return _section(REPORTS_TO_APPROVE, items, keep_order=True)
+                       _join(drafter or "", t(waiting, when=f"{as_datetime(when):%Y-%m-%d}") if when else ""))
+             for rid, number, title, version, when, drafter in query]
+    return _section(key, items, keep_order=True)
+
+
+def reports_to_review(actor: Actor) -> TodaySection:
+    """Reports submitted for review (R44)."""
+    return _reports_waiting(REPORTS_TO_REVIEW, ReportState.SUBMITTED, Report.submitted_at, N_("submitted {when}"),
+                            actor)
+
+
+def reports_to_approve(actor: Actor) -> TodaySection:
+    """Reviewed reports waiting for a manager's approval (R37, R44)."""
+    return _reports_waiting(REPORTS_TO_APPROVE, ReportState.REVIEWED, Report.reviewed_at, N_("reviewed {when}"),
+                            actor)
 
 
 def improvement_steps_overdue(at: datetime) -> TodaySection:
@@ -345,9 +357,12 @@ def today_for(actor: Actor, now: datetime | None = None) -> TodayView:
     if actor.has_role(Role.MANAGER):
         sections.append(complaints_to_verify(at))
         sections.append(complaints_overdue(at))
-        sections.append(reports_to_approve(at))
+        sections.append(reports_to_review(actor))
+        sections.append(reports_to_approve(actor))
         sections.append(improvement_steps_overdue(at))
     if actor.has_role(Role.QUALITY):
+        if not actor.has_role(Role.MANAGER):
+            sections.append(reports_to_review(actor))
         sections.append(survey_plans(at))
         sections.append(survey_reminders(at))
     return TodayView(at, tuple(sections), show_charts=actor.has_role(Role.MANAGER))

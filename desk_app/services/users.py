@@ -9,7 +9,7 @@ from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models import CustomerUnit, Team, User
 from desk_app.models.enums import Importance, Role
-from desk_app.services import audit, records
+from desk_app.services import audit, records, signing_keys
 from desk_app.services.actor import Actor
 from desk_app.services.passwords import check_password_policy, hash_password
 from desk_app.services.permissions import Permission, require
@@ -110,6 +110,9 @@ def create_user(actor: Actor, username: str, full_name: str, roles: list[str], p
         user = User.create(username=name, password_hash=hash_password(password) if password else None,
                            can_login=bool(password), **fields)
         audit.record(actor, "user.create", user, after=audit.snapshot(user))
+        if password:
+            signing_keys.ensure_key(user, password)
+            signing_keys.issue_for_session(actor)
     return _user_row(User.get_by_id(user.id))
 
 
@@ -124,11 +127,17 @@ def update_user(actor: Actor, user_id: int, expected_version: int, full_name: st
         raise ValidationError(t("You cannot remove your own administrator role or disable yourself."),
                               field="roles")
     with User._meta.database.atomic():
-        return _user_row(records.update(actor, user, expected_version, fields, "user.update"))
+        row = _user_row(records.update(actor, user, expected_version, fields, "user.update"))
+        if not active:
+            signing_keys.revoke(user)
+    return row
 
 
-def set_password(actor: Actor, user_id: int, password: str) -> None:
-    """Set a user's password (an administrator, or the user themself). Gives them a login."""
+def set_password(actor: Actor, user_id: int, password: str, old_password: str | None = None) -> None:
+    """Set a user's password (an administrator, or the user themself). Gives them a login.
+
+    With the old password their signing key is re-wrapped; without it (a reset) it is revoked and
+    replaced (R45)."""
     if actor.id != user_id:
         require(actor, Permission.MANAGE_USERS)
     check_password_policy(password)
@@ -136,6 +145,8 @@ def set_password(actor: Actor, user_id: int, password: str) -> None:
     with User._meta.database.atomic():
         records.update(actor, user, None, {"password_hash": hash_password(password), "can_login": True},
                        "user.set_password")
+        signing_keys.on_password_set(user, password, old_password)
+        signing_keys.issue_for_session(actor)
 
 
 def list_teams() -> list[TeamRow]:

@@ -6,10 +6,19 @@ from pathlib import Path
 
 from peewee import Database, SqliteDatabase
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
+from playhouse.migrate import migrate as apply_migrations
 
 from desk_app.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
 from desk_app.i18n import N_, t
-from desk_app.models import ALL_MODELS, UserPreference, database_proxy
+from desk_app.models import (
+    ALL_MODELS,
+    AuthoritySlot,
+    Report,
+    SigningAuthority,
+    SigningKey,
+    UserPreference,
+    database_proxy,
+)
 from desk_app.store import postgres
 
 PRAGMAS = {
@@ -86,10 +95,21 @@ def _v3_ticket_search(db: Database, migrator: SchemaMigrator) -> None:
     install_ticket_search(db)
 
 
+def _v4_signing(db: Database, migrator: SchemaMigrator) -> None:
+    """Version 4: the review step and digital signatures (R44, R45). The authority and the keys are
+    made at the next log-in of an administrator and of each signer, when their passwords are known."""
+    table = Report._meta.table_name
+    present = {c.name for c in db.get_columns(table)}
+    apply_migrations(*(migrator.add_column(table, name, getattr(Report, name))
+                       for name in ("reviewed_at", "signature_boxes") if name not in present))
+    db.create_tables([SigningAuthority, AuthoritySlot, SigningKey])
+
+
 #: STEPS[n] upgrades a schema of version n-1 to version n. Append; never edit a released step.
 STEPS: dict[int, MigrationStep] = {
     2: _v2_user_preferences,
     3: _v3_ticket_search,
+    4: _v4_signing,
 }
 SCHEMA_VERSION = max(STEPS)
 

@@ -7,10 +7,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -20,63 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.errors import ConflictError, DeskError, NotFound, ValidationError
+from desk_app.errors import ValidationError
 from desk_app.i18n import label
 from desk_app.models.enums import Importance, Role
-from desk_app.services import users
+from desk_app.services import signing_keys, users
 from desk_app.ui.admin_settings import SettingsPage
 from desk_app.ui.context import AppContext
-from desk_app.ui.widgets import FilterTable, error_style, role_names, show_error
-
-
-class EditDialog(QDialog):
-    """A form with an inline error line; `save()` (overridden) calls a service and may raise."""
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(420)
-        self.form = QFormLayout()
-        self.error = QLabel(self)
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(error_style(self))
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        self.fields: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.conflict = False
-        self.result_row: object | None = None
-
-    def save(self) -> object:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _save(self) -> None:
-        try:
-            self.result_row = self.save()
-        except (ConflictError, NotFound) as exc:
-            self.conflict = True
-            show_error(self, exc)
-            self.reject()
-            return
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            widget = self.fields.get(exc.field)
-            if widget is not None:
-                widget.setFocus()
-            return
-        except DeskError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+from desk_app.ui.edit_dialog import EditDialog
+from desk_app.ui.signing_dialogs import CertifyDialog, ImportKeyDialog
+from desk_app.ui.widgets import FilterTable, role_names
 
 
 def _team_combo(parent: QWidget, current: int | None) -> QComboBox:
@@ -256,11 +206,25 @@ class ListPage(QWidget):
 class UsersPage(ListPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, [self.tr("User name"), self.tr("Full name"), self.tr("Roles"), self.tr("Team"),
-                                   self.tr("Login"), self.tr("Active")], parent)
+                                   self.tr("Login"), self.tr("Active"), self.tr("Signing key")], parent)
         self.add_button.setText(self.tr("Add user…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.password_button = self.button(self.tr("Set password…"), self.set_password)
+        self.certify_button = self.button(self.tr("Issue certificates…"), self.certify)
+        self.certify_button.setToolTip(self.tr("Issue the signing certificates that are waiting (R45)"))
+        self.import_button = self.button(self.tr("Import key…"), self.import_key)
+        self.import_button.setToolTip(self.tr("Use the user's own PKCS#12 signing key (a desk with its own PKI)"))
         self.reload()
+
+    def certify(self) -> bool:
+        return self.run_dialog(CertifyDialog(self.context, self))
+
+    def import_key(self) -> bool:
+        row = self.table.selected_row()
+        if row is None:
+            QMessageBox.information(self, self.tr("Import key"), self.tr("Choose a user in the list first."))
+            return False
+        return self.run_dialog(ImportKeyDialog(self.context, row, self))
 
     def dialog(self, row: users.UserRow | None) -> EditDialog:
         return UserDialog(self.context, row, self)
@@ -274,8 +238,9 @@ class UsersPage(ListPage):
 
     def reload(self) -> None:
         rows = users.list_users()
-        self.table.set_rows(rows, [(r.username, r.full_name, role_names(r.roles), r.team_name, r.can_login, r.active)
-                                   for r in rows])
+        status = {"none": "", "pending": self.tr("pending"), "ready": self.tr("ready"), "revoked": self.tr("revoked")}
+        self.table.set_rows(rows, [(r.username, r.full_name, role_names(r.roles), r.team_name, r.can_login, r.active,
+                                    status[signing_keys.signer_status(r.id)]) for r in rows])
 
 
 class TeamsPage(ListPage):

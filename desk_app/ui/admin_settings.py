@@ -46,9 +46,13 @@ _LABELS = (
     QT_TRANSLATE_NOOP("SettingsLabels", "CJK font file for PDFs (TrueType)"),
     QT_TRANSLATE_NOOP("SettingsLabels", "Language"),
     QT_TRANSLATE_NOOP("SettingsLabels", "Organisation name on reports"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "One person may review and approve (single-manager desk)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Timestamp authority URL for signatures (PAdES B-T)"),
     QT_TRANSLATE_NOOP("SettingsLabels", "three-level"),
     QT_TRANSLATE_NOOP("SettingsLabels", "five-level"),
     QT_TRANSLATE_NOOP("SettingsLabels", "follow the system"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "no"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "yes"),
 )
 
 #: Settings chosen from a fixed list: key → [(stored value, shown text source)].
@@ -58,6 +62,7 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     "callback.comment_threshold": _RATINGS,
     "callback.complaint_threshold": _RATINGS,
     "ui.language": [("", "follow the system"), ("zh_CN", ""), ("en", "")],
+    "report.same_reviewer_approver": [("no", "no"), ("yes", "yes")],
 }
 _FIXED_NAMES = {"zh_CN": "简体中文", "en": "English"}
 

@@ -1,5 +1,6 @@
-"""The Reports tab (R35–R38): the list of report versions, generation in a worker thread, the
-in-app preview (QtPdf), printing, saving, the approval workflow and verification of a PDF file."""
+"""The Reports tab (R35–R38, R44–R46): the list of report versions, generation in a worker thread, the
+in-app preview (QtPdf), printing, saving, the review and approval workflow (each a digital signature)
+and verification of a PDF file's signatures."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import current_language
 from desk_app.models.enums import ReportState
-from desk_app.services import report_data, reports
+from desk_app.services import report_data, report_signing, report_verify, reports
 from desk_app.services.permissions import Permission, can
 from desk_app.services.reports import ReportFilter, ReportRow
 from desk_app.ui import workers
@@ -42,6 +43,7 @@ class ReportsTab(QWidget):
         self.current: ReportRow | None = None
         self.worker = None  # the running generation, if any (tests wait on it)
         self.last_generated: ReportRow | None = None
+        self.last_check: report_verify.SignedFileCheck | None = None
 
         self.kind_filter = combo([(self.tr("All kinds"), "")] + [(reports.kind_label(k), k)
                                                                   for k in reports.ALL_KINDS])
@@ -55,14 +57,17 @@ class ReportsTab(QWidget):
         generate_button.setEnabled(can(context.actor, Permission.REPORT_DRAFT))
         self.generate_button = generate_button
         verify_button = QPushButton(self.tr("Verify a file…"))
-        verify_button.setToolTip(self.tr("Check whether a PDF file is the approved report on record"))
+        verify_button.setToolTip(self.tr("Check a PDF file's digital signatures and whether it is the approved "
+                                         "report on record"))
         verify_button.clicked.connect(self.verify_file)
 
         self.table = FilterTable([self.tr("Number"), self.tr("Kind"), self.tr("Period"), self.tr("Version"),
-                                  self.tr("State"), self.tr("Drafter"), self.tr("Approver"), self.tr("Approved at")])
+                                  self.tr("State"), self.tr("Drafter"), self.tr("Reviewer"), self.tr("Approver"),
+                                  self.tr("Approved at")])
         self.table.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.history = FilterTable([self.tr("Version"), self.tr("State"), self.tr("Created"), self.tr("Drafter"),
-                                    self.tr("Approver"), self.tr("Approved at"), self.tr("Comment")])
+                                    self.tr("Reviewer"), self.tr("Approver"), self.tr("Approved at"),
+                                    self.tr("Comment")])
         self.history.filter.hide()
         self.history.activated.connect(lambda row: row and self.select_report(row.id))
         self.history_label = QLabel(self.tr("Version history"))
@@ -76,7 +81,8 @@ class ReportsTab(QWidget):
             ("print", self.tr("Print…"), self.print_report),
             ("save", self.tr("Save as…"), self.save_as),
             ("submit", self.tr("Submit"), self.submit),
-            ("approve", self.tr("Approve…"), self.approve),
+            ("review", self.tr("Review and sign…"), self.review),
+            ("approve", self.tr("Approve and sign…"), self.approve),
             ("reject", self.tr("Reject…"), self.reject),
             ("publish", self.tr("Publish"), self.publish),
         ):
@@ -129,7 +135,7 @@ class ReportsTab(QWidget):
                                                  state=self.state_filter.currentData() or ""))
         self.table.set_rows(rows, [
             (r.number, reports.kind_label(r.kind), r.period, r.report_version, reports.state_label(r.state),
-             r.drafter, r.approver, _when(r.approved_at)) for r in rows])
+             r.drafter, r.reviewer, r.approver, _when(r.approved_at)) for r in rows])
         if selected is None or not self.table.select_where(lambda r: r.id == selected):
             self.show_report(None)
 
@@ -164,16 +170,21 @@ class ReportsTab(QWidget):
         self.current = row
         actor = self.context.actor
         state = row.state if row else None
+        why_not = {step: report_signing.cannot_sign_reason(actor, row, step) if row else ""
+                   for step in ("review", "approve")}
         enabled = {
             "print": row is not None,
             "save": row is not None,
             "submit": state in (RS.DRAFT, RS.REJECTED) and can(actor, Permission.REPORT_DRAFT),
-            "approve": state == RS.SUBMITTED and can(actor, Permission.REPORT_APPROVE),
-            "reject": state == RS.SUBMITTED and can(actor, Permission.REPORT_APPROVE),
+            "review": why_not["review"] is None,
+            "approve": why_not["approve"] is None,
+            "reject": (state == RS.SUBMITTED and can(actor, Permission.REPORT_REVIEW))
+            or (state == RS.REVIEWED and can(actor, Permission.REPORT_APPROVE)),
             "publish": state == RS.APPROVED and can(actor, Permission.REPORT_DRAFT),
         }
         for key, button in self.buttons.items():
             button.setEnabled(bool(enabled[key]))
+            button.setToolTip(why_not.get(key) or "")
         if row is None:
             self.status.setText(self.tr("Select a report to preview it."))
             self.preview.load_bytes(None)
@@ -183,6 +194,9 @@ class ReportsTab(QWidget):
             .replace("%3", reports.state_label(row.state))
         if row.state == RS.REJECTED and row.reject_comment:
             text += "\n" + self.tr("Rejected: %1").replace("%1", row.reject_comment)
+        if row.reviewed_at:
+            text += "\n" + self.tr("Reviewed by %1 at %2").replace("%1", row.reviewer).replace(
+                "%2", _when(row.reviewed_at))
         if row.approved_at:
             text += "\n" + self.tr("Approved by %1 at %2").replace("%1", row.approver).replace(
                 "%2", _when(row.approved_at))
@@ -194,7 +208,7 @@ class ReportsTab(QWidget):
         for v in versions:
             comments[v.id] = v.reject_comment
         self.history.set_rows(versions, [
-            (v.report_version, reports.state_label(v.state), _when(v.created_at), v.drafter, v.approver,
+            (v.report_version, reports.state_label(v.state), _when(v.created_at), v.drafter, v.reviewer, v.approver,
              _when(v.approved_at), comments[v.id]) for v in versions])
         self.history.select_where(lambda v: v.id == row.id)
 
@@ -267,18 +281,29 @@ class ReportsTab(QWidget):
     def publish(self) -> None:
         self._run(lambda r: reports.publish(self.context.actor, r.id, r.version))
 
+    def review(self) -> None:
+        self._sign("review")
+
     def approve(self) -> None:
+        self._sign("approve")
+
+    def _sign(self, step: str) -> None:
+        """Review or approve: the signer's password (it unlocks their signing key) and a comment."""
         row = self.current
         if row is None:
             return
         password = QLineEdit()
         password.setEchoMode(QLineEdit.EchoMode.Password)
+        action = reports.review if step == "review" else reports.approve
+        title = self.tr("Review and sign") if step == "review" else self.tr("Approve and sign")
+        intro = (self.tr("Reviewing makes the final file of %1 version %2 from its stored figures and signs it "
+                         "digitally in your name. Re-enter your password to sign.") if step == "review" else
+                 self.tr("Approving adds your digital signature to %1 version %2 and freezes it: its figures and "
+                         "PDF can no longer change. Re-enter your password to sign."))
         dialog = FormDialog(
-            self.tr("Approve report"), [("password", self.tr("Your password"), password)],
-            lambda v: reports.approve(self.context.actor, row.id, row.version, v["password"]), self,
-            intro=self.tr("Approving freezes %1 version %2: its figures and PDF are stored and can no longer "
-                          "change. Re-enter your password to sign.").replace("%1", row.number)
-            .replace("%2", str(row.report_version)))
+            title, [("password", self.tr("Your password"), password), ("comment", self.tr("Comment"), text_edit())],
+            lambda v: action(self.context.actor, row.id, row.version, v["password"], v["comment"]), self,
+            intro=intro.replace("%1", row.number).replace("%2", str(row.report_version)))
         if dialog.exec() == FormDialog.DialogCode.Accepted:
             self.context.events.changed.emit("report")
             self.refresh()
@@ -316,14 +341,21 @@ class ReportsTab(QWidget):
 
     def verify_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a PDF file"), "", self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
+        if path:
+            self.verify_path(path)
+
+    def verify_path(self, path: str) -> report_verify.SignedFileCheck | None:
+        """Check the file's signatures and record, and say what was found."""
         try:
-            result = reports.verify_file(path)
+            check = report_verify.check_signed_file(path)
         except DeskError as exc:
             show_error(self, exc)
-            return
-        if result.genuine:
-            QMessageBox.information(self, self.tr("Verify a file"), result.message())
-        else:
-            QMessageBox.warning(self, self.tr("Verify a file"), result.message())
+            return None
+        headline = self.tr("Genuine: every signature is valid and trusted.") if check.ok else \
+            self.tr("Not valid: see below.")
+        box = QMessageBox(QMessageBox.Icon.Information if check.ok else QMessageBox.Icon.Warning,
+                          self.tr("Verify a file"), headline + "\n\n" + "\n".join(check.lines()), parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_check = check
+        box.open()
+        return check

@@ -188,6 +188,7 @@ class TodayTab(QWidget):
             today.REVISIT_FORMS: self.tr("Revisit forms due before the fault analysis meeting"),
             today.COMPLAINTS_TO_VERIFY: self.tr("Complaints waiting for verification"),
             today.COMPLAINTS_OVERDUE: self.tr("Complaints past their agreed time"),
+            today.REPORTS_TO_REVIEW: self.tr("Reports waiting for review"),
             today.REPORTS_TO_APPROVE: self.tr("Reports waiting for approval"),
             today.IMPROVEMENT_STEPS_OVERDUE: self.tr("Improvement steps overdue"),
             today.SURVEY_PLANS: self.tr("Survey plans collecting (response rate)"),

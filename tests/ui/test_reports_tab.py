@@ -60,27 +60,45 @@ def test_a_wrong_period_stays_in_the_dialog(qtbot, tab, forms):
     assert tab.worker is None and tab.table.row_count() == 0
 
 
-def test_submit_approve_publish_with_the_password_dialog(qtbot, tab, forms, monkeypatch):
+def act_as(tab, actor) -> None:
+    """Another person at the workstation: the tab's buttons follow their roles."""
+    tab.context.actor = actor
+    tab.show_report(report_rows.get_report(tab.current.id))
+
+
+def test_submit_review_approve_publish_with_the_password_dialog(qtbot, tab, forms, signers, admin):
     generate(qtbot, tab, forms)
     tab.buttons["submit"].click()
     assert tab.current.state == "submitted"
-    assert tab.buttons["approve"].isEnabled()
+    assert not tab.buttons["review"].isEnabled()  # the drafter does not review their own report (R44)
+    assert "drafted" in tab.buttons["review"].toolTip()
+    act_as(tab, signers.reviewer)
+    assert tab.buttons["review"].isEnabled() and not tab.buttons["approve"].isEnabled()
     forms.push({"password": "wrong password"})
-    tab.approve()
+    tab.review()
     assert forms.seen[-1].error.text()  # refused, the dialog shows why
     assert report_rows.get_report(tab.current.id).state == "submitted"
-    forms.push({"password": "admin-pass-1"})
+    forms.push({"password": signers.reviewer_password, "comment": "数据已核对"})
+    tab.review()
+    assert tab.current.state == "reviewed" and tab.current.reviewer == "钱质检"
+    assert "钱质检" in tab.status.text()
+    act_as(tab, signers.approver)
+    assert tab.buttons["approve"].isEnabled() and tab.buttons["reject"].isEnabled()
+    forms.push({"password": signers.approver_password})
     tab.approve()
-    assert tab.current.state == "approved" and tab.current.approver == "管理员"
+    assert tab.current.state == "approved" and tab.current.approver == "刘经理"
     qtbot.waitUntil(lambda: tab.preview.page_count() > 0, timeout=10_000)
+    act_as(tab, admin)
     tab.buttons["publish"].click()
     assert tab.current.state == "published"
     assert not tab.buttons["submit"].isEnabled()
+    assert tab.history.row_count() == 1
 
 
-def test_reject_and_regenerate_show_the_history(qtbot, tab, forms):
+def test_reject_and_regenerate_show_the_history(qtbot, tab, forms, signers):
     generate(qtbot, tab, forms)
     tab.buttons["submit"].click()
+    act_as(tab, signers.reviewer)
     forms.push({"comment": "请补充投诉分析"})
     tab.reject()
     assert tab.current.state == "rejected"
@@ -90,24 +108,23 @@ def test_reject_and_regenerate_show_the_history(qtbot, tab, forms):
     assert tab.history.row_count() == 2
 
 
-def test_save_and_verify_a_file(qtbot, tab, forms, monkeypatch, tmp_path: Path):
-    generate(qtbot, tab, forms)
-    tab.buttons["submit"].click()
-    forms.push({"password": "admin-pass-1"})
-    tab.approve()
+def test_save_and_verify_a_file(qtbot, tab, forms, signers, monkeypatch, tmp_path: Path):
+    row = signers.sign_off(generate(qtbot, tab, forms))
+    tab.select_report(row.id)
     target = tmp_path / "saved.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     tab.save_as()
     assert report_verify.verify_file(target).genuine
-    shown = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(("info", a[2])))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(("warning", a[2])))
     tab.verify_file()
+    shown = [b for b in tab.findChildren(QMessageBox) if b.isVisible()]
+    assert tab.last_check is not None and tab.last_check.ok
+    assert len(shown) == 1 and "钱质检" in shown[0].text() and "刘经理" in shown[0].text()
+    shown[0].close()
     target.write_bytes(target.read_bytes() + b"%")
-    tab.verify_file()
-    assert shown[0][0] == "info" and "FW-2026-10" in shown[0][1]
-    assert shown[1][0] == "warning" and "FW-2026-10" in shown[1][1]
+    check = tab.verify_path(str(target))
+    assert check is not None and not check.ok and "FW-2026-10" in "\n".join(check.lines())
+    assert any("Not valid" in b.text() for b in tab.findChildren(QMessageBox) if b.isVisible())
 
 
 def test_print_renders_every_page(qtbot, tab, forms, tmp_path: Path):
@@ -128,4 +145,5 @@ def test_an_agent_cannot_approve(qtbot, context, make_user, forms):
     generate(qtbot, widget, forms)
     widget.buttons["submit"].click()
     assert widget.current.state == "submitted"
-    assert not widget.buttons["approve"].isEnabled() and not widget.buttons["reject"].isEnabled()
+    assert not widget.buttons["review"].isEnabled() and not widget.buttons["approve"].isEnabled()
+    assert not widget.buttons["reject"].isEnabled()

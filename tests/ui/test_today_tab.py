@@ -47,7 +47,8 @@ def test_manager_sees_sections_counts_and_charts(qtbot, context, data):
     heads = [tab.tree.topLevelItem(i).text(0) for i in range(tab.tree.topLevelItemCount())]
     assert heads == ["My tickets near or past their service level (1)", "My callbacks due today or overdue (0)",
                      "Complaints waiting for verification (1)", "Complaints past their agreed time (0)",
-                     "Reports waiting for approval (1)", "Improvement steps overdue (1)"]
+                     "Reports waiting for review (1)", "Reports waiting for approval (0)",
+                     "Improvement steps overdue (1)"]
     assert tab.count == 4
     assert tab.summary.text() == "4 item(s) need your attention, 2 overdue."
     ticket_line = tab.section_items(today.MY_TICKETS)[0]
@@ -74,7 +75,7 @@ def test_double_click_and_enter_open_the_record(qtbot, context, data):
     qtbot.waitExposed(tab)
     heard = []
     context.events.open_record.connect(lambda kind, rid: heard.append((kind, rid)))
-    line = tab.section_items(today.REPORTS_TO_APPROVE)[0]
+    line = tab.section_items(today.REPORTS_TO_REVIEW)[0]
     tab.tree.scrollToItem(line)
     rect = tab.tree.visualItemRect(line)
     pos = QPoint(rect.left() + 8, rect.center().y())
@@ -106,7 +107,7 @@ def test_refreshes_on_change_and_reports_the_count(qtbot, context, data):
                   state="submitted", submitted_at=now())
     context.events.changed.emit("report")
     qtbot.waitUntil(lambda: counts == [5])
-    assert len(tab.section_items(today.REPORTS_TO_APPROVE)) == 2
+    assert len(tab.section_items(today.REPORTS_TO_REVIEW)) == 2
 
 
 def test_technician_has_no_charts_and_only_own_tickets(qtbot, db, db_path, make_user, data):

@@ -83,8 +83,13 @@ def test_init_sets_up_the_desk(desk):
         admin = User.get(User.username == "admin")
         assert admin.full_name == "王管理" and admin.role_set() == {"admin", "manager"} and admin.can_login
         assert settings.get("org.name") == "市信息中心"
-        assert {a.action for a in AuditLog.select()} == {"user.create_first_admin", "setting.change"}
+        assert {a.action for a in AuditLog.select()} == {"user.create_first_admin", "setting.change",
+                                                          "signing.authority_create", "signing.key_create",
+                                                          "signing.certificate_issue"}
         assert auth.authenticate("admin", PASSWORD).id == admin.id
+        from desk_app.models.signing import SigningAuthority
+
+        assert SigningAuthority.get().org_name == "市信息中心"  # the desk's authority carries its name (R48)
 
 
 def test_init_twice_is_refused(desk):

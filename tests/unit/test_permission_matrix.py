@@ -232,8 +232,10 @@ CASES: list[Case] = [
     # reports
     Case("reports.generate", (P.REPORT_DRAFT,), lambda w, a: reports.generate(a, "no-such-kind", "2026-03")),
     Case("reports.submit", (P.REPORT_DRAFT,), lambda w, a: reports.submit(a, MISSING, None)),
+    Case("reports.review", (P.REPORT_REVIEW,), lambda w, a: reports.review(a, MISSING, None, "admin-pass-1")),
     Case("reports.approve", (P.REPORT_APPROVE,), lambda w, a: reports.approve(a, MISSING, None, "admin-pass-1")),
-    Case("reports.reject", (P.REPORT_APPROVE,), lambda w, a: reports.reject(a, MISSING, None, "重写")),
+    Case("reports.reject", (P.REPORT_REVIEW, P.REPORT_APPROVE),
+         lambda w, a: reports.reject(a, MISSING, None, "重写")),
     Case("reports.publish", (P.REPORT_DRAFT,), lambda w, a: reports.publish(a, MISSING, None)),
     Case("reports.set_distribution", (P.REPORT_DRAFT,),
          lambda w, a: reports.set_distribution(a, MISSING, None, "全体")),

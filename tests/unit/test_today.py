@@ -193,12 +193,13 @@ def test_manager_sees_verification_approval_and_overdue_steps(w):
 
     view = today.today_for(w.manager, NOW)
     assert _keys(view) == ["my_tickets", "my_callbacks", "complaints_to_verify", "complaints_overdue",
-                           "reports_to_approve", "improvement_steps_overdue"]
+                           "reports_to_review", "reports_to_approve", "improvement_steps_overdue"]
     assert _items(view, "complaints_to_verify") == [("complaint", to_verify.id, NOW + timedelta(days=2), False)]
     assert view.section("complaints_to_verify").items[0].text == "TS-1 · 张处长 · 财务处"
     assert _items(view, "complaints_overdue") == [("complaint", overdue.id, NOW - timedelta(days=1), True)]
-    assert _items(view, "reports_to_approve") == [("report", submitted.id, None, False)]
-    assert view.section("reports_to_approve").items[0].text == "BG-1 · 10月服务报告 · V1"
+    assert _items(view, "reports_to_review") == [("report", submitted.id, None, False)]
+    assert view.section("reports_to_review").items[0].text == "BG-1 · 10月服务报告 · V1"
+    assert _items(view, "reports_to_approve") == []  # nothing reviewed yet
     assert _items(view, "improvement_steps_overdue") == [("improvement", project.id, date(2026, 11, 10), True)]
     assert view.section("improvement_steps_overdue").items[0].detail == "一班工长"
     assert view.count == 4 and view.show_charts
@@ -225,7 +226,7 @@ def test_quality_sees_collecting_plans_with_response_rate_and_reminders(w):
     assert len(returned) == 3
 
     view = today.today_for(w.quality, NOW)
-    assert _keys(view) == ["survey_plans", "survey_reminders"]
+    assert _keys(view) == ["reports_to_review", "survey_plans", "survey_reminders"]
     assert _items(view, "survey_plans") == [("survey_plan", plan.id, date(2026, 11, 30), False)]
     line = view.section("survey_plans").items[0]
     assert line.text == "DC-2026-01 · 2026年度满意度调查"
