@@ -102,9 +102,9 @@ def _sla(con: sqlite3.Connection, a: str, b: str, x: FloorInput) -> dict:
 
 def _satisfaction(con: sqlite3.Connection, a: str, b: str) -> float | None:
     marks = ", ".join("?" * len(SATISFIED))
-    n, ok = con.execute(f"SELECT count(*), sum(CASE WHEN e.rating IN ({marks}) THEN 1 ELSE 0 END) FROM evaluation e "
-                        "JOIN ticket t ON e.ticket_id = t.id WHERE e.kind IN (?, ?) AND e.evaluated_at >= ? "
-                        "AND e.evaluated_at < ?", (*SATISFIED, *CALLERS, a, b)).fetchone()
+    n, ok = con.execute(f"SELECT count(*), sum(CASE WHEN rating IN ({marks}) THEN 1 ELSE 0 END) FROM evaluation "
+                        "WHERE kind IN (?, ?) AND evaluated_at >= ? AND evaluated_at < ?",
+                        (*SATISFIED, *CALLERS, a, b)).fetchone()
     return round(round(100.0 * ok / n, 2), 1) if n else None
 
 
