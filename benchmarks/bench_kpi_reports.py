@@ -11,7 +11,7 @@ Floors (measured in the same run, on a plain sqlite3 connection, and checked to 
 import sqlite3
 from pathlib import Path
 
-from benchmarks.data import best_of, rss_mb
+from benchmarks.data import best_of, raw_connection, rss_mb
 from benchmarks.report_floor import FloorInput, monthly_service_floor
 
 MONTH = "2026-10"
@@ -62,7 +62,7 @@ def run(db_path: Path) -> list[dict]:
     from desk_app.store.connection import close_database
 
     db = open_desk(db_path)
-    con = sqlite3.connect(db_path)
+    con = raw_connection(db_path)
     try:
         bounds = ("2026-10-01 00:00:00", "2026-11-01 00:00:00")
         seconds, first, standings = best_of(lambda: kpi.monthly_standings(MONTH))

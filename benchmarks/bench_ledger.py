@@ -19,6 +19,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from benchmarks.data import raw_connection
+
 ROWS = 10_000
 
 
@@ -79,8 +81,7 @@ def floor_import(db_file: Path, source: Path, code_of: dict[int, str], first_hou
     wb.close()
     read_seconds = time.perf_counter() - start
     stamp = datetime.now().replace(microsecond=0).isoformat(" ")
-    con = sqlite3.connect(db_file, isolation_level=None)
-    con.execute("PRAGMA foreign_keys = ON")
+    con = raw_connection(db_file)
     con.execute("BEGIN")
     teams = sorted({r["team"] for r in rows})
     con.executemany("INSERT INTO team (name, description, active, version, created_at, updated_at) "

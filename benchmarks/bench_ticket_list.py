@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.data import best_of, rss_mb
+from benchmarks.data import best_of, raw_connection, rss_mb
 
 PAGE = 200
 
@@ -55,7 +55,7 @@ def run(db_path: Path) -> list[dict]:
     from desk_app.store.connection import close_database
 
     db = open_desk(db_path)
-    con = sqlite3.connect(str(db_path))
+    con = raw_connection(db_path)
     out: list[dict] = []
     total = Ticket.select().count()
 

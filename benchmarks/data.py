@@ -1,6 +1,7 @@
 """The shared benchmark database: 100 000 demo tickets (or `--tickets N`), made once under .bench/."""
 
 import random
+import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +31,17 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float, ob
         result = fn()
         times.append(time.perf_counter() - start)
     return min(times), times[0], result
+
+
+def raw_connection(path: Path | str) -> sqlite3.Connection:
+    """A plain sqlite3 connection for the floors, with the application's pragmas (cache size, WAL,
+    synchronous), so a floor differs from the service only in the code above SQLite."""
+    from desk_app.store.connection import PRAGMAS
+
+    con = sqlite3.connect(path, isolation_level=None)
+    for name, value in PRAGMAS.items():
+        con.execute(f"PRAGMA {name} = {value}")
+    return con
 
 
 def rss_mb() -> float:
