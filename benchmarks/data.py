@@ -1,6 +1,7 @@
-"""The shared benchmark database: 100 000 demo tickets, made once under .bench/."""
+"""The shared benchmark database: 100 000 demo tickets (or `--tickets N`), made once under .bench/."""
 
 import random
+import sqlite3
 import subprocess
 import sys
 import time
@@ -9,7 +10,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / ".bench" / "tickets-100k.sqlite"
+DEFAULT_TICKETS = 100_000
+
+
+def default_db(tickets: int = DEFAULT_TICKETS) -> Path:
+    """.bench/tickets-100k.sqlite, .bench/tickets-1000k.sqlite …: one file per scale."""
+    return ROOT / ".bench" / f"tickets-{tickets // 1000}k.sqlite" if tickets % 1000 == 0 \
+        else ROOT / ".bench" / f"tickets-{tickets}.sqlite"
+
+
+DEFAULT_DB = default_db()
 UNTIL = "2026-10-31"
 
 
@@ -21,6 +31,17 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float, ob
         result = fn()
         times.append(time.perf_counter() - start)
     return min(times), times[0], result
+
+
+def raw_connection(path: Path | str) -> sqlite3.Connection:
+    """A plain sqlite3 connection for the floors, with the application's pragmas (cache size, WAL,
+    synchronous), so a floor differs from the service only in the code above SQLite."""
+    from desk_app.store.connection import PRAGMAS
+
+    con = sqlite3.connect(path, isolation_level=None)
+    for name, value in PRAGMAS.items():
+        con.execute(f"PRAGMA {name} = {value}")
+    return con
 
 
 def rss_mb() -> float:
@@ -36,16 +57,21 @@ def rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def ensure_database(path: Path = DEFAULT_DB, tickets: int = 100_000) -> Path:
+def ensure_database(path: Path = DEFAULT_DB, tickets: int = DEFAULT_TICKETS) -> Path:
     """Create the benchmark database unless it exists: `desk-app demo`, or a plain generator if that fails."""
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    # In a child process, so the benchmarks' memory figures do not include the demo generator.
+    # In a child process, so the benchmarks' memory figures do not include the demo generator. Its
+    # progress goes to the terminal (stderr); how long it took is printed at the end.
     command = [sys.executable, "-c", "import sys; from desk_app.cli import main; sys.exit(main(sys.argv[1:]))",
                "--db", str(path), "demo", "--tickets", str(tickets), "--until", UNTIL]
+    print(f"benchmarks: creating {path.name} ({tickets} demo tickets) …", file=sys.stderr, flush=True)
+    start = time.perf_counter()
     status = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL).returncode
     if status == 0:
+        print(f"benchmarks: {tickets} demo tickets in {time.perf_counter() - start:.1f} s", file=sys.stderr,
+              flush=True)
         return path
     print(f"benchmarks: demo exited with {status}; generating tickets instead", file=sys.stderr)
     for suffix in ("", "-wal", "-shm"):
@@ -55,7 +81,8 @@ def ensure_database(path: Path = DEFAULT_DB, tickets: int = 100_000) -> Path:
 
 
 _WORDS = ["打印机", "无法打印", "网络", "断网", "电脑", "蓝屏", "投诉", "VPN", "邮箱", "登录失败", "显示器", "闪屏",
-          "键盘", "鼠标", "卡纸", "系统", "很慢", "病毒", "无线", "信号弱", "服务器", "宕机", "PC", "开不了机"]
+          "键盘", "鼠标", "卡纸", "系统", "很慢", "病毒", "无线", "信号弱", "服务器", "宕机", "PC", "开不了机",
+          "用户投诉响应太慢", "催修多次", "对维修质量不满意"]
 
 
 def generate(path: Path, tickets: int, seed: int = 1) -> None:

@@ -4,7 +4,9 @@ times as text, counted values as [key, n] pairs, and the head every figures dict
 from collections import Counter
 from datetime import date, datetime, timedelta
 
-from desk_app.models import now
+from peewee import SQL, Node, NodeList, PostgresqlDatabase, fn
+
+from desk_app.models import database_proxy, now
 from desk_app.models.enums import Rating
 
 #: The rating codes, best first: the order ratings are listed in.
@@ -21,6 +23,21 @@ def mean(values: list[float]) -> float | None:
 
 def hours(delta: timedelta) -> float:
     return delta.total_seconds() / 3600.0
+
+
+def millis_between(later: Node, earlier: Node) -> Node:
+    """SQL for the whole milliseconds from `earlier` to `later` (two datetime columns), to SUM in a query.
+
+    SQLite keeps a time to the millisecond in julianday(); PostgreSQL subtracts timestamps to an interval.
+    """
+    if isinstance(database_proxy.obj, PostgresqlDatabase):
+        return fn.ROUND(NodeList((SQL("EXTRACT(EPOCH FROM"), NodeList((later, SQL("-"), earlier)), SQL(")"))) * 1000)
+    return fn.ROUND((fn.julianday(later) - fn.julianday(earlier)) * 86400000)
+
+
+def mean_hours(total_millis: float, n: int) -> float | None:
+    """The mean in hours, to two decimals, of `n` durations that sum to `total_millis`."""
+    return round(float(total_millis) / 3_600_000 / n, 2) if n else None
 
 
 def iso(value: date | datetime | None) -> str:

@@ -6,7 +6,7 @@ the 90 days up to today) and its own keys. Rates are percentages (0–100), mean
 
 from datetime import date, datetime, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from desk_app.errors import ValidationError
 from desk_app.i18n import N_, t
@@ -70,16 +70,22 @@ def dimension_mean(dimension: str, start: datetime, end: datetime) -> float | No
 
 def callback_satisfaction_rate(start: datetime, end: datetime, unit_id: int | None = None,
                                team_id: int | None = None) -> float | None:
-    """Share of callback evaluations (dispatcher and manager) rated satisfied or basically satisfied."""
-    query = (Evaluation.select(Evaluation.rating).join(Ticket, JOIN.INNER)
+    """Share of callback evaluations (dispatcher and manager) rated satisfied or basically satisfied.
+
+    Counted in SQL; the ticket is joined only to filter by its unit or team (every evaluation has one).
+    """
+    satisfied = Case(None, [(Evaluation.rating.in_(SATISFIED), 1)], 0)
+    query = (Evaluation.select(fn.COUNT(Evaluation.id), fn.SUM(satisfied))
              .where(Evaluation.kind.in_((EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value))
                     & (Evaluation.evaluated_at >= start) & (Evaluation.evaluated_at < end)))
+    if unit_id or team_id:
+        query = query.join(Ticket, JOIN.INNER)
     if unit_id:
         query = query.where(Ticket.unit == unit_id)
     if team_id:
         query = query.where(Ticket.team == team_id)
-    ratings = [e.rating for e in query]
-    return _share(sum(r in SATISFIED for r in ratings), len(ratings))
+    total, ok = query.tuples().get()
+    return _share(int(ok or 0), int(total))
 
 
 def measure(indicator: str, params: dict) -> float | None:

@@ -2,13 +2,15 @@
 resolution against the SLA, callbacks and their evaluations, complaints, improvement projects,
 and the six-month trend."""
 
-from collections import Counter, defaultdict
+from collections import Counter
+
+from peewee import Case, Node, fn
 
 from desk_app.models import Callback, Evaluation, Team, Ticket, now
 from desk_app.models.enums import CallbackState, EvaluationKind, ImprovementState, Priority, ReportKind
 from desk_app.services import complaints, improvement, indicators, settings
 from desk_app.services.complaints import ComplaintFilter
-from desk_app.services.figure_values import RATING_CODES, base_figures, hours, iso, mean, pairs, pct
+from desk_app.services.figure_values import RATING_CODES, base_figures, iso, mean_hours, millis_between, pairs, pct
 from desk_app.services.report_periods import Period, parse_period, shift_period
 
 #: Ratings that count as satisfied in a satisfaction rate (R31: satisfied + basically satisfied).
@@ -16,109 +18,121 @@ SATISFIED = indicators.SATISFIED
 
 
 def _ticket_volume(p: Period) -> dict:
-    rows = list(Ticket.select(Ticket.channel, Ticket.category, Ticket.team, Ticket.priority)
-                .where((Ticket.reported_at >= p.start_dt) & (Ticket.reported_at < p.end_dt)).tuples())
-    closed = list(Ticket.select(Ticket.team).where((Ticket.closed_at >= p.start_dt) & (Ticket.closed_at < p.end_dt))
-                  .tuples())
+    """Tickets reported in the month by channel, category, priority and team; closed by team. Counted in SQL."""
+    reported = (Ticket.select(Ticket.channel, Ticket.category, Ticket.team, Ticket.priority, fn.COUNT(Ticket.id))
+                .where((Ticket.reported_at >= p.start_dt) & (Ticket.reported_at < p.end_dt))
+                .group_by(Ticket.channel, Ticket.category, Ticket.team, Ticket.priority).tuples())
+    closed = (Ticket.select(Ticket.team, fn.COUNT(Ticket.id))
+              .where((Ticket.closed_at >= p.start_dt) & (Ticket.closed_at < p.end_dt)).group_by(Ticket.team).tuples())
     teams = {tm.id: tm.name for tm in Team.select(Team.id, Team.name)}
-    by_team_reported = Counter(teams.get(r[2], "") for r in rows)
-    by_team_closed = Counter(teams.get(r[0], "") for r in closed)
+    by_channel, by_category, by_priority, by_team_reported, by_team_closed = (Counter() for _ in range(5))
+    for channel, category, team, priority, n in reported:
+        by_channel[channel] += n
+        by_category[category or ""] += n
+        by_priority[priority] += n
+        by_team_reported[teams.get(team, "")] += n
+    for team, n in closed:
+        by_team_closed[teams.get(team, "")] += n
     team_names = sorted(set(by_team_reported) | set(by_team_closed), key=lambda n: (-by_team_reported[n], n))
     open_at_end = Ticket.select().where((Ticket.reported_at < p.end_dt)
                                         & (Ticket.closed_at.is_null() | (Ticket.closed_at >= p.end_dt))).count()
     return {
-        "reported": len(rows),
-        "closed": len(closed),
+        "reported": sum(by_channel.values()),
+        "closed": sum(by_team_closed.values()),
         "open_at_end": open_at_end,
-        "by_channel": pairs(Counter(r[0] for r in rows)),
-        "by_category": pairs(Counter(r[1] or "" for r in rows)),
-        "by_priority": pairs(Counter(r[3] for r in rows), tuple(x.value for x in Priority)),
+        "by_channel": pairs(by_channel),
+        "by_category": pairs(by_category),
+        "by_priority": pairs(by_priority, tuple(x.value for x in Priority)),
         "by_team": [[name, by_team_reported[name], by_team_closed[name]] for name in team_names],
     }
 
 
+def _on_time(at: Node, due: Node) -> Node:
+    return Case(None, [(due.is_null() | (at <= due), 1)], 0)
+
+
 def _sla(p: Period) -> dict:
-    """First response of the tickets reported in the month; resolution of the tickets closed in it."""
+    """First response of the tickets reported in the month; resolution of the tickets closed in it.
+
+    Per priority, SQL counts the tickets measured and on time and sums their durations (to the millisecond).
+    """
     first_hours = settings.get("sla.first_response_hours")
     resolution_hours = settings.get("sla.resolution_hours")
-    per: dict[str, dict[str, list]] = defaultdict(lambda: {"resp": [], "resp_ok": [], "res": [], "res_ok": []})
-    for reported_at, due, at, priority in (
-            Ticket.select(Ticket.reported_at, Ticket.first_response_due, Ticket.first_response_at, Ticket.priority)
-            .where((Ticket.reported_at >= p.start_dt) & (Ticket.reported_at < p.end_dt)
-                   & Ticket.first_response_at.is_null(False)).tuples()):
-        per[priority]["resp"].append(hours(at - reported_at))
-        per[priority]["resp_ok"].append(due is None or at <= due)
-    for reported_at, due, resolved_at, closed_at, priority in (
-            Ticket.select(Ticket.reported_at, Ticket.resolution_due, Ticket.resolved_at, Ticket.closed_at,
-                          Ticket.priority)
-            .where((Ticket.closed_at >= p.start_dt) & (Ticket.closed_at < p.end_dt)).tuples()):
-        done = resolved_at or closed_at
-        per[priority]["res"].append(hours(done - reported_at))
-        per[priority]["res_ok"].append(due is None or done <= due)
+    done = fn.COALESCE(Ticket.resolved_at, Ticket.closed_at)
+    response = (Ticket.select(Ticket.priority, fn.COUNT(Ticket.id),
+                              fn.SUM(_on_time(Ticket.first_response_at, Ticket.first_response_due)),
+                              fn.SUM(millis_between(Ticket.first_response_at, Ticket.reported_at)))
+                .where((Ticket.reported_at >= p.start_dt) & (Ticket.reported_at < p.end_dt)
+                       & Ticket.first_response_at.is_null(False)).group_by(Ticket.priority).tuples())
+    resolution = (Ticket.select(Ticket.priority, fn.COUNT(Ticket.id), fn.SUM(_on_time(done, Ticket.resolution_due)),
+                                fn.SUM(millis_between(done, Ticket.reported_at)))
+                  .where((Ticket.closed_at >= p.start_dt) & (Ticket.closed_at < p.end_dt))
+                  .group_by(Ticket.priority).tuples())
+    resp = {prio: (int(n), int(ok or 0), float(ms or 0)) for prio, n, ok, ms in response}
+    res = {prio: (int(n), int(ok or 0), float(ms or 0)) for prio, n, ok, ms in resolution}
 
-    def summary(values: list[float], ok: list[bool]) -> dict:
-        return {"measured": len(values), "on_time": sum(ok), "on_time_rate": pct(sum(ok), len(ok)),
-                "mean_hours": mean(values)}
+    def summary(n: int, ok: int, millis: float) -> dict:
+        return {"measured": n, "on_time": ok, "on_time_rate": pct(ok, n), "mean_hours": mean_hours(millis, n)}
 
-    all_resp = [v for d in per.values() for v in d["resp"]]
-    all_resp_ok = [v for d in per.values() for v in d["resp_ok"]]
-    all_res = [v for d in per.values() for v in d["res"]]
-    all_res_ok = [v for d in per.values() for v in d["res_ok"]]
-    order = [x.value for x in Priority] + sorted(k for k in per if k not in {x.value for x in Priority})
-    by_priority = []
-    for prio in order:
-        d = per.get(prio)
-        if not d:
-            continue
-        by_priority.append({
-            "priority": prio,
-            "response_target_hours": first_hours.get(prio),
-            "response": summary(d["resp"], d["resp_ok"]),
-            "resolution_target_hours": resolution_hours.get(prio),
-            "resolution": summary(d["res"], d["res_ok"]),
-        })
-    return {"response": summary(all_resp, all_resp_ok), "resolution": summary(all_res, all_res_ok),
-            "by_priority": by_priority}
+    def total(per: dict) -> dict:
+        return summary(sum(v[0] for v in per.values()), sum(v[1] for v in per.values()),
+                       sum(v[2] for v in per.values()))
+
+    known = set(resp) | set(res)
+    order = [x.value for x in Priority] + sorted(k for k in known if k not in {x.value for x in Priority})
+    by_priority = [{
+        "priority": prio,
+        "response_target_hours": first_hours.get(prio),
+        "response": summary(*resp.get(prio, (0, 0, 0.0))),
+        "resolution_target_hours": resolution_hours.get(prio),
+        "resolution": summary(*res.get(prio, (0, 0, 0.0))),
+    } for prio in order if prio in known]
+    return {"response": total(resp), "resolution": total(res), "by_priority": by_priority}
 
 
 def _callbacks(p: Period) -> dict:
-    """Callbacks completed in the month, their evaluations (R14) and the satisfaction rate."""
-    done = list(Callback.select().where((Callback.state == CallbackState.DONE.value)
-                                        & (Callback.completed_at >= p.start_dt) & (Callback.completed_at < p.end_dt)))
+    """Callbacks completed in the month, their evaluations (R14) and the satisfaction rate; counted in SQL."""
+    def yes(field: Node) -> Node:
+        return fn.SUM(Case(None, [(field == True, 1)], 0))  # noqa: E712
+
+    done, within_n, within, working_n, working = (
+        Callback.select(fn.COUNT(Callback.id), fn.COUNT(Callback.contacted_within_hour),
+                        yes(Callback.contacted_within_hour), fn.COUNT(Callback.device_working),
+                        yes(Callback.device_working))
+        .where((Callback.state == CallbackState.DONE.value)
+               & (Callback.completed_at >= p.start_dt) & (Callback.completed_at < p.end_dt)).tuples().get())
     due = Callback.select().where((Callback.due_at >= p.start_dt) & (Callback.due_at < p.end_dt)).count()
     unreachable = Callback.select().where((Callback.state == CallbackState.UNREACHABLE.value)
                                           & (Callback.due_at >= p.start_dt) & (Callback.due_at < p.end_dt)).count()
     overdue = Callback.select().where((Callback.state != CallbackState.DONE.value) & (Callback.due_at < p.end_dt)
                                       & (Callback.due_at >= p.start_dt)
                                       & (Callback.due_at < min(now(), p.end_dt))).count()
-    evaluations = list(Evaluation.select(Evaluation.rating, Evaluation.kind, Ticket.team)
-                       .join(Ticket)
-                       .where(Evaluation.kind.in_((EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value))
-                              & (Evaluation.evaluated_at >= p.start_dt) & (Evaluation.evaluated_at < p.end_dt))
-                       .tuples())
-    ratings = Counter(r for r, _k, _t in evaluations)
+    evaluations = (Evaluation.select(Evaluation.rating, Evaluation.kind, Ticket.team, fn.COUNT(Evaluation.id))
+                   .join(Ticket)
+                   .where(Evaluation.kind.in_((EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value))
+                          & (Evaluation.evaluated_at >= p.start_dt) & (Evaluation.evaluated_at < p.end_dt))
+                   .group_by(Evaluation.rating, Evaluation.kind, Ticket.team).tuples())
     teams = {tm.id: tm.name for tm in Team.select(Team.id, Team.name)}
-    per_team: dict[str, list[str]] = defaultdict(list)
-    for rating, _kind, team in evaluations:
-        per_team[teams.get(team, "")].append(rating)
-    within = [c.contacted_within_hour for c in done if c.contacted_within_hour is not None]
-    working = [c.device_working for c in done if c.device_working is not None]
+    ratings, kinds, per_team, per_team_ok = Counter(), Counter(), Counter(), Counter()
+    for rating, kind, team, n in evaluations:
+        ratings[rating] += n
+        kinds[kind] += n
+        per_team[teams.get(team, "")] += n
+        per_team_ok[teams.get(team, "")] += n if rating in SATISFIED else 0
     rate = indicators.callback_satisfaction_rate(p.start_dt, p.end_dt)
     return {
         "due": due,
-        "done": len(done),
+        "done": int(done),
         "unreachable": unreachable,
         "overdue": overdue,
-        "by_caller_kind": pairs(Counter(k for _r, k, _t in evaluations),
-                                 (EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value)),
+        "by_caller_kind": pairs(kinds, (EvaluationKind.DISPATCHER.value, EvaluationKind.MANAGER.value)),
         "ratings": [[code, n] for code, n in pairs(ratings, RATING_CODES) if n],
-        "evaluations": len(evaluations),
+        "evaluations": sum(kinds.values()),
         "satisfaction_rate": None if rate is None else round(rate, 1),
-        "contacted_within_hour_rate": pct(sum(within), len(within)),
-        "device_working_rate": pct(sum(working), len(working)),
-        "by_team": [[name, len(vals), sum(v in SATISFIED for v in vals), pct(sum(v in SATISFIED for v in vals),
-                                                                              len(vals))]
-                    for name, vals in sorted(per_team.items(), key=lambda kv: (-len(kv[1]), kv[0]))],
+        "contacted_within_hour_rate": pct(int(within or 0), int(within_n)),
+        "device_working_rate": pct(int(working or 0), int(working_n)),
+        "by_team": [[name, n, per_team_ok[name], pct(per_team_ok[name], n)]
+                    for name, n in sorted(per_team.items(), key=lambda kv: (-kv[1], kv[0]))],
     }
 
 
