@@ -469,3 +469,4 @@ def analyse_plans(plan_ids: Sequence[int], *, compare: bool = True, top_terms: i
                                               .where(SurveyPlan.id.in_(earlier)).tuples()}))
     return analyse_comments(comments, period=period, source=QUESTIONNAIRES, previous=previous,
                             previous_period=previous_text, top_terms=top_terms)
+

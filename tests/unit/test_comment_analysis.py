@@ -22,6 +22,7 @@ from desk_app.models import (
     Ticket,
 )
 from desk_app.services import comment_analysis as ca
+from desk_app.services import comment_figures
 from desk_app.services.comment_analysis import Comment
 from desk_app.services.comment_terms import clean, segment
 
@@ -267,3 +268,49 @@ def test_bad_period_and_source(db):
         ca.analyse("2026-13")
     with pytest.raises(ValidationError):
         ca.analyse("2026-10", "emails")
+
+
+# -- the reports ----------------------------------------------------------------------------------
+
+
+def test_report_figures_and_pdf(month, cjk):
+    from desk_app.reports import catalog
+    from desk_app.services import report_data
+
+    f = report_data.compute("monthly-service", "2026-10", "zh_CN")
+    voice = f["customer_voice"]
+    assert voice["comments"] == 6 and voice["negative"] == 3 and voice["negative_share"] == 50.0
+    overall = next(d for d in voice["dimensions"] if d["dimension"] == "overall")
+    assert overall["comments"] == 3
+    assert ["专业", 2, 0, ""] in overall["terms"]
+    assert len(overall["quotes"]) == 3 and len({(q["kind"], q["id"]) for q in overall["quotes"]}) == 3
+    json.dumps(f, ensure_ascii=False)
+    q = report_data.compute("quarterly-satisfaction", "2026-Q4", "zh_CN")
+    assert q["customer_voice"]["comments"] == 6  # the plan's two questionnaires, callbacks and the form
+    meta = catalog.BuildMeta(number="FW-2026-10", version="1", language="zh_CN")
+    for kind, figures in (("monthly-service", f), ("quarterly-satisfaction", q)):
+        pdf = catalog.build_pdf(kind, figures, meta)
+        assert pdf.startswith(b"%PDF")
+        old = {k: v for k, v in figures.items() if k != "customer_voice"}  # stored before this section
+        assert catalog.build_pdf(kind, old, meta).startswith(b"%PDF")
+    en = catalog.build_pdf("monthly-service", report_data.compute("monthly-service", "2026-10", "en"),
+                           catalog.BuildMeta(number="FW-2026-10", version="1", language="en"))
+    assert en.startswith(b"%PDF")
+
+
+def test_meeting_agenda_groups_items_by_term(month, cjk):
+    from desk_app.reports import catalog
+    from desk_app.services import report_data
+
+    f = report_data.compute("meeting-agenda", "2026-10", "zh_CN")
+    # the dissatisfied evaluations of tickets closed in October: only the callback of 响应太慢 is
+    # dissatisfied with a closing time; both fixture tickets carry no closing time, so none here
+    assert f["term_groups"] == comment_figures.meeting_groups([i["comment"] for i in f["items"]],
+                                                 [i["ticket_number"] for i in f["items"]])
+    meta = catalog.BuildMeta(number="GZH-2026-10", version="1", language="zh_CN")
+    assert catalog.build_pdf("meeting-agenda", f, meta).startswith(b"%PDF")
+    old = {k: v for k, v in f.items() if k != "term_groups"}
+    assert catalog.build_pdf("meeting-agenda", old, meta).startswith(b"%PDF")
+    groups = comment_figures.meeting_groups(["响应太慢", "响应太慢，态度不好", "打印机卡纸"], ["GD-1", "GD-2", "GD-3"])
+    assert groups == [{"term": "响应", "count": 2, "items": ["GD-1", "GD-2"]},
+                      {"term": "", "count": 1, "items": ["GD-3"]}]
