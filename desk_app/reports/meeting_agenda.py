@@ -7,6 +7,7 @@ from __future__ import annotations
 from desk_app.i18n import N_
 from desk_app.reports.builder import ReportDocument
 from desk_app.reports.catalog import code_label
+from desk_app.reports.customer_voice import meeting_groups
 
 
 def content(doc: ReportDocument, f: dict) -> None:
@@ -33,6 +34,8 @@ def content(doc: ReportDocument, f: dict) -> None:
                     i["measures"], i["agreed_measure"]] for i in items],
                   widths=[2.2, 1.6, 1.3, 1.4, 1.2, 3, 2.2, 3, 2.4], align=["LEFT"] * 9,
                   caption=t("Dissatisfied evaluations and their measures"))
+
+    meeting_groups(doc, f.get("term_groups"))
 
     doc.heading(t("Improvement projects to discuss or confirm"))
     if not projects:

@@ -1,5 +1,5 @@
 """The monthly service report (服务报告, R35): volume, response and resolution against the SLA,
-callbacks and their results, complaints, improvement projects. Formats
+callbacks and their results, complaints, improvement projects, customer comments. Formats
 `service_report_figures.monthly_service`."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from desk_app.i18n import N_
 from desk_app.reports.builder import ReportDocument
 from desk_app.reports.catalog import code_label, fmt_num, fmt_opt, fmt_pct, pairs_table
+from desk_app.reports.customer_voice import section as customer_voice
 
 
 def content(doc: ReportDocument, f: dict) -> None:
@@ -119,3 +120,6 @@ def content(doc: ReportDocument, f: dict) -> None:
                   empty_text=t("No open projects."))
     else:
         doc.no_data(t("No improvement projects."))
+
+    # 6 what customers said
+    customer_voice(doc, f.get("customer_voice"))

@@ -24,7 +24,7 @@ from desk_app.errors import ValidationError
 from desk_app.i18n import t
 from desk_app.models import Evaluation, Ticket
 from desk_app.models.enums import EvaluationKind, Rating, ReportKind
-from desk_app.services import kpi, revisits, survey_analysis
+from desk_app.services import comment_analysis, comment_figures, kpi, revisits, survey_analysis
 from desk_app.services.actor import Actor
 from desk_app.services.figure_values import RATING_CODES, base_figures, iso
 from desk_app.services.form_report_figures import complaint_feedback, improvement_table, revisit_form
@@ -104,6 +104,9 @@ def _survey_report(kind: str, period: str, language: str, trend_steps: int) -> d
         rates.append(earlier["satisfaction_rate"])
         responses.append(earlier["response_rate"])
     figures["trend"] = {"periods": labels, "satisfaction_rate": rates, "response_rate": responses}
+    # what customers said: the questionnaires of the period's plans, callbacks and revisit forms of its dates
+    plan_ids = [plan["id"] for plan in figures["plans"]]
+    figures["customer_voice"] = comment_figures.figures(comment_analysis.analyse(p.text, plan_ids=plan_ids))
     return figures
 
 
@@ -137,6 +140,9 @@ def meeting_agenda(period: str, language: str = "zh_CN") -> dict:
         "projects": [{"number": pr.number, "problem": pr.problem, "source": pr.source, "state": pr.state,
                       "initial_measure": pr.initial_measure, "agreed_measure": pr.agreed_measure,
                       "owner": pr.owner_name} for pr in pack.projects],
+        # the dissatisfied items by the term their words share most (customer's words of callbacks)
+        "term_groups": comment_figures.meeting_groups([i.evaluation.comment for i in pack.items],
+                                                       [i.evaluation.ticket_number for i in pack.items]),
     })
     return figures
 

@@ -1,6 +1,6 @@
 """The figures of the monthly service report (服务报告, R35): ticket volume, response and
 resolution against the SLA, callbacks and their evaluations, complaints, improvement projects,
-and the six-month trend."""
+the six-month trend and what customers said (`comment_analysis`, every source)."""
 
 from collections import Counter
 
@@ -8,7 +8,7 @@ from peewee import Case, Node, fn
 
 from desk_app.models import Callback, Evaluation, Team, Ticket, now
 from desk_app.models.enums import CallbackState, EvaluationKind, ImprovementState, Priority, ReportKind
-from desk_app.services import complaints, improvement, indicators, settings
+from desk_app.services import comment_analysis, comment_figures, complaints, improvement, indicators, settings
 from desk_app.services.complaints import ComplaintFilter
 from desk_app.services.figure_values import RATING_CODES, base_figures, iso, mean_hours, millis_between, pairs, pct
 from desk_app.services.report_periods import Period, parse_period, shift_period
@@ -190,5 +190,6 @@ def monthly_service(period: str, language: str = "zh_CN") -> dict:
         "complaints": _complaints(p),
         "improvement": _improvement(),
         "trend": _volume_trend(p),
+        "customer_voice": comment_figures.figures(comment_analysis.analyse(p.text)),
     })
     return figures

@@ -2,7 +2,8 @@
 
 Response rate, satisfaction rate and mean score at the top; the mean per dimension (bar chart) and
 the trend over earlier plans of the same questionnaire (line chart); per-question and per-unit
-tables (客户单位服务满意率); every comment grouped by dimension; findings counted by level and type.
+tables (客户单位服务满意率); every comment grouped by dimension, and their most frequent words per
+dimension (`comment_analysis`, a click shows the comments); findings counted by level and type.
 Everything comes from `survey_analysis.analyse(plan_id)`.
 """
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskError
 from desk_app.i18n import label
 from desk_app.models.enums import AnswerType
-from desk_app.services import settings, survey_analysis
+from desk_app.services import comment_analysis, settings, survey_analysis
 from desk_app.services import survey_collection as sc
 from desk_app.services import survey_plans as sp
 from desk_app.services.survey_analysis import SurveyAnalysis
@@ -45,6 +46,7 @@ from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import combo
 from desk_app.ui.standings_view import set_rows_typed
 from desk_app.ui.template_editor import short_answer_type_label
+from desk_app.ui.term_chart import TermChart
 from desk_app.ui.widgets import FilterTable, readable, scrolled
 
 BAR_COLOR = QColor("#1565c0")
@@ -169,9 +171,11 @@ class AnalysisPage(QWidget):
         findings_layout.addWidget(self.findings, 1)
         grid.addWidget(self._group(self.tr("Findings by problem level and type"), findings_box), 3, 1)
         grid.addWidget(self._group(self.tr("Comments by dimension"), self.comments), 4, 0, 1, 2)
+        self.terms = TermChart()
+        grid.addWidget(self._group(self.tr("What customers say: words by dimension"), self.terms), 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        for row, height in ((3, 300), (4, 280)):
+        for row, height in ((3, 300), (4, 280), (5, 380)):
             grid.setRowMinimumHeight(row, height)
             grid.setRowStretch(row, 1)
         self.content = content
@@ -258,6 +262,7 @@ class AnalysisPage(QWidget):
             self.questions.set_rows([], [])
             self.units.set_rows([], [])
             self.comments.clear()
+            self.terms.set_analysis(None)
             self.findings.clear()
             self.findings.setRowCount(0)
             self.findings.setColumnCount(0)
@@ -283,6 +288,7 @@ class AnalysisPage(QWidget):
         self._fill_questions(a)
         self._fill_units(a)
         self._fill_comments(a, plan.get("analysis_text", ""))
+        self.terms.set_analysis(comment_analysis.analyse_plans([p["id"] for p in a.plans]))
         self._fill_findings(a)
 
     def _dimension_chart(self, a: SurveyAnalysis, top: int) -> QChart:

@@ -193,7 +193,8 @@ class ChartsMixin(DocumentBase):
             chart = HorizontalLineChart()
             _lay_out_axes(chart, categories, f, (width, height), legend_h)
             chart.data = [[None if v is None else float(v) for v in vals] for vals in named.values()]
-            chart.joinedLines = 1
+            # reportlab cannot draw a line through a single point (one period with a value): markers only then
+            chart.joinedLines = int(all(sum(v is not None for v in vals) != 1 for vals in named.values()))
             lo, hi = min(values), max(values)
             chart.valueAxis.valueMin = value_min if value_min is not None else lo - (hi - lo) * 0.1
             chart.valueAxis.valueMax = value_max if value_max is not None else _nice_ceiling(hi * 1.1)
