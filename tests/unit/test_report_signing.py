@@ -262,3 +262,34 @@ def test_migration_4_adds_the_signing_tables(db_path: Path):
         assert database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
     finally:
         close_database(database)
+
+
+def test_a_users_own_pkcs12_key_signs_and_its_authority_is_trusted(db, db_path, admin, signers, tmp_path: Path,
+                                                                   monkeypatch):
+    """A desk with its own PKI: the approver imports their PKCS#12 (CLI); the approval verifies as trusted."""
+    from datetime import datetime
+
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
+    from cryptography.x509 import load_pem_x509_certificate
+
+    own_ca = pki.new_authority("集团信息中心", datetime.now())
+    key_pem = pki.new_key()
+    cert_pem = pki.certify(own_ca, pki.public_pem(key_pem), username="manager2", full_name="刘经理",
+                           org_name="集团信息中心", now=datetime.now())
+    p12 = tmp_path / "liu.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"liu", load_pem_private_key(key_pem, None), load_pem_x509_certificate(cert_pem),
+        [load_pem_x509_certificate(own_ca.cert_pem)], BestAvailableEncryption(b"p12-pass")))
+    before = signing_keys.active_key(signers.approver.id)
+    monkeypatch.setattr("sys.stdin", io.StringIO("manager-pass-1\nwrong\n"))
+    assert main(["--db", str(db_path), "user", "import-key", "manager2", str(p12), "--password-stdin"]) == 1
+    assert signing_keys.active_key(signers.approver.id).id == before.id  # nothing changed
+    monkeypatch.setattr("sys.stdin", io.StringIO("manager-pass-1\np12-pass\n"))
+    assert main(["--db", str(db_path), "user", "import-key", "manager2", str(p12), "--password-stdin"]) == 0
+    key = signing_keys.active_key(signers.approver.id)
+    assert key.source == "pkcs12" and key.fingerprint == pki.fingerprint(cert_pem)
+    assert SigningKey.get_by_id(before.id).revoked_at is not None
+    row = signers.sign_off(reports.generate(admin, "monthly-service", "2026-10"))
+    check = pdf_verify.check_signatures(report_rows.get_pdf(row.id), trust=signing_keys.trusted_pems(),
+                                        revoked=signing_keys.revocations())
+    assert check.ok and [s.organisation for s in check.signatures] == ["信息维修中心", "集团信息中心"]
