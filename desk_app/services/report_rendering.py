@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from desk_app.i18n import N_
 from desk_app.models.enums import ReportState
 from desk_app.models.reports import Report
 from desk_app.reports import catalog
@@ -71,6 +72,10 @@ def draft_pdf(report: Report) -> bytes:
                      drafted_on=report.created_at.date())
 
 
+#: The header's approver cell of a file made for signing: the approver is known only when they sign.
+APPROVER_SIGNS = N_("see the digital signature below")
+
+
 def final_pdf(report: Report, reviewer: str, at: datetime, effective: date) -> SignablePdf:
     """The final file to be signed (R45, R47): from the stored figures (frozen), without watermark,
     PDF/A-2b, the reviewer's name printed, the figures' SHA-256 and QR code in every footer, and the
@@ -80,7 +85,8 @@ def final_pdf(report: Report, reviewer: str, at: datetime, effective: date) -> S
     meta = catalog.BuildMeta(
         number=report.number, version=_version_text(report.report_version), language=report.language,
         drafted_on=report.created_at.date(), org_name=_org_name(), drafter=names.get(report.drafter_id, ""),
-        reviewer=reviewer, effective_date=effective, distribution=report.distribution_scope,
+        reviewer=reviewer, approver=translate(report.language, APPROVER_SIGNS), effective_date=effective,
+        distribution=report.distribution_scope,
         versions=version_rows(report.number, report.report_version, report.language),
         approval=Approval("", at, canonical_sha256(figures)), font_path=_font_path())
     return catalog.build_signable_pdf(report.kind, figures, meta)

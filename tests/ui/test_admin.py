@@ -126,3 +126,28 @@ def test_bad_holiday_names_the_field(admin_dialog):
     page.editors["calendar.holidays"].setText("next monday")
     assert not page.save()
     assert page.error.text().startswith("Holidays (YYYY-MM-DD): ")
+
+
+def test_signing_keys_column_and_issuing_pending_certificates(qtbot, admin_dialog, context):
+    """A manager added while no administrator's authority is unlocked waits; "Issue certificates…" issues."""
+    from desk_app.services import signing_keys
+    from desk_app.ui.signing_dialogs import CertifyDialog
+
+    signing_keys._unlocked.clear()  # as after a restart without an administrator's log-in
+    users.create_user(context.actor, "wang.jl", "王经理", ["manager"], "manager-pass-1")
+    page = admin_dialog.users_page
+    page.reload()
+    page.table.filter.setText("wang.jl")
+    assert page.table.model.item(0, 6).text() == "pending"
+    dialog = CertifyDialog(context, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText("wrong-pass-1")
+    save(qtbot, dialog)
+    assert dialog.error.isVisible() and "wrong" in dialog.error.text()
+    dialog.password.setText("admin-pass-1")
+    save(qtbot, dialog)
+    assert dialog.result() == CertifyDialog.DialogCode.Accepted and dialog.issued == 1
+    page.reload()
+    page.table.filter.setText("wang.jl")
+    assert page.table.model.item(0, 6).text() == "ready"
