@@ -293,3 +293,16 @@ def test_a_users_own_pkcs12_key_signs_and_its_authority_is_trusted(db, db_path, 
     check = pdf_verify.check_signatures(report_rows.get_pdf(row.id), trust=signing_keys.trusted_pems(),
                                         revoked=signing_keys.revocations())
     assert check.ok and [s.organisation for s in check.signatures] == ["信息维修中心", "集团信息中心"]
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) is not installed")
+def test_the_signed_file_stays_archival(approved, tmp_path: Path):
+    """Signing adds stamps with their own font: still every font embedded, and the PDF/A-2b identification."""
+    path = tmp_path / "FW.pdf"
+    report_rows.save_pdf(approved.id, path)
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout.splitlines()[2:]
+    assert len(lines) >= 3 and all(line.split()[-5] == "yes" for line in lines), lines
+    data = path.read_bytes()
+    assert b"<pdfaid:part>2</pdfaid:part>" in data or b'pdfaid:part="2"' in data
+    text = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, timeout=60).stdout.decode()
+    assert "服务报告" in text
