@@ -145,11 +145,29 @@ def _remember(user: User, ca: pki.KeyPair | None) -> None:
         _unlocked[(pki.fingerprint(ca.cert_pem), user.id)] = ca
 
 
+def _session_authority(actor: Actor) -> pki.KeyPair | None:
+    ca = authority()
+    return _unlocked.get((ca.fingerprint, actor.id)) if ca else None
+
+
 def issue_for_session(actor: Actor) -> int:
     """Issue the pending certificates with the authority `actor` unlocked at log-in, if they did."""
-    ca = authority()
-    unlocked = ca and _unlocked.get((ca.fingerprint, actor.id))
+    unlocked = _session_authority(actor)
     return issue_pending(User.get_by_id(actor.id), "", unlocked) if unlocked else 0
+
+
+def share_authority(actor: Actor, user: User, password: str) -> bool:
+    """Give an administrator whose password is at hand (just created or reset by `actor`) their own
+    slot of the authority, when `actor` unlocked it at log-in; so the desk keeps more than one
+    administrator who can issue certificates."""
+    unlocked = _session_authority(actor)
+    ca = authority()
+    if unlocked is None or Role.ADMIN not in user.role_set() or AuthoritySlot.get_or_none(
+            (AuthoritySlot.authority == ca.id) & (AuthoritySlot.user == user.id)) is not None:
+        return False
+    AuthoritySlot.create(authority=ca, user=user, key_blob=pki.wrap_key(unlocked.key_pem, password))
+    _audit(user, "signing.authority_share", ca, {"user": user.username, "by": actor.username})
+    return True
 
 
 def setup_first_admin(user: User, password: str, org_name: str) -> None:

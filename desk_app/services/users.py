@@ -113,6 +113,7 @@ def create_user(actor: Actor, username: str, full_name: str, roles: list[str], p
         if password:
             signing_keys.ensure_key(user, password)
             signing_keys.issue_for_session(actor)
+            signing_keys.share_authority(actor, user, password)
     return _user_row(User.get_by_id(user.id))
 
 
@@ -147,6 +148,7 @@ def set_password(actor: Actor, user_id: int, password: str, old_password: str | 
                        "user.set_password")
         signing_keys.on_password_set(user, password, old_password)
         signing_keys.issue_for_session(actor)
+        signing_keys.share_authority(actor, user, password)
 
 
 def list_teams() -> list[TeamRow]:

@@ -306,3 +306,15 @@ def test_the_signed_file_stays_archival(approved, tmp_path: Path):
     assert b"<pdfaid:part>2</pdfaid:part>" in data or b'pdfaid:part="2"' in data
     text = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, timeout=60).stdout.decode()
     assert "服务报告" in text
+
+
+def test_a_second_administrator_gets_a_share_of_the_authority(db, admin):
+    """Added by the logged-in administrator with a password: they can issue certificates on their own later."""
+    second = users.create_user(admin, "admin2", "赵管理", ["admin", "manager"], "admin2-pass-1")
+    assert AuthoritySlot.select().where(AuthoritySlot.user == second.id).count() == 1
+    signing_keys._unlocked.clear()
+    users.create_user(admin, "qc3", "周质检", ["quality"], "quality-pass-3")
+    qc = User.get(User.username == "qc3")
+    assert signing_keys.signer_status(qc.id) == "pending"
+    actor = auth.authenticate("admin2", "admin2-pass-1")  # the second administrator's log-in issues it
+    assert actor.username == "admin2" and signing_keys.signer_status(qc.id) == "ready"
