@@ -144,7 +144,8 @@ def is_blank(value: object) -> bool:
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: numbers without a spurious '.0', control characters removed, quote guard undone."""
+    """A cell as text: numbers without a spurious '.0', line ends as \\n (a cell written with a bare \\r keeps
+    it as `&#13;`), control characters removed, quote guard undone."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -153,7 +154,7 @@ def cell_text(value: object) -> str:
         return str(int(value))
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S" if value.second else "%Y-%m-%d %H:%M")
-    text = _CONTROL.sub("", str(value)).strip()
+    text = _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
     return unneutralise(text)
 
 

@@ -119,6 +119,7 @@ def _assert_refused_cleanly(exc: ValidationError, before: tuple[int, ...], file_
 @SETTINGS
 @given(changes=st.lists(st.tuples(st.integers(0, 2), st.sampled_from(_KEYS), cell_value), min_size=1, max_size=4),
        rows=st.integers(1, 3))
+@example(changes=[(0, "reporter", "0\r0")], rows=1)  # openpyxl keeps a bare \r as &#13;: stored as \n
 def test_ledger_cells_of_any_kind(db, admin, tmp_path, changes, rows):
     lines = [_good_row() for _ in range(rows)]
     for index, key, value in changes:
