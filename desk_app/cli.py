@@ -8,7 +8,8 @@ from desk_app import __version__
 from desk_app.commands import COMMANDS
 from desk_app.errors import DeskError
 from desk_app.i18n import resolve_language, set_language
-from desk_app.store.paths import resolve_db_path
+from desk_app.store import precheck
+from desk_app.store.paths import is_db_url, resolve_db_path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)  # exits with 2 on a usage error
     db_path = resolve_db_path(args.db)
     if args.command is None:
+        if not is_db_url(db_path):
+            precheck.start(db_path)  # in parallel with the GUI's imports; waited for before opening
         from desk_app.ui.app import run_gui
 
         return run_gui(db_path, args.lang)
