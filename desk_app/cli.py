@@ -5,13 +5,15 @@ import os
 import sys
 
 from desk_app import __version__
-from desk_app.commands import COMMANDS
 from desk_app.errors import DeskError
 from desk_app.i18n import resolve_language, set_language
-from desk_app.store.paths import resolve_db_path
+from desk_app.store import precheck
+from desk_app.store.paths import is_db_url, resolve_db_path
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desk_app.commands import COMMANDS
+
     parser = argparse.ArgumentParser(prog="desk-app", description="Service Desk (服务台)")
     parser.add_argument("--db", metavar="PATH|URL",
                         help="database file (default: the user data directory) or a postgresql:// URL")
@@ -23,8 +25,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_gui_check(argv: list[str] | None) -> None:
+    """For the GUI (no sub-command), start the database file's quick_check now, beside the imports."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--db")
+    early.add_argument("--lang")
+    known, rest = early.parse_known_args(argv)
+    if rest:  # a sub-command, --help, --version or a usage error: the full parser decides
+        return
+    db_path = resolve_db_path(known.db)
+    if not is_db_url(db_path):
+        precheck.start(db_path)  # waited for before the database is opened
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `desk-app` and `python -m desk_app`. Returns the exit status."""
+    _start_gui_check(argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with 2 on a usage error
     db_path = resolve_db_path(args.db)
@@ -33,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(db_path, args.lang)
     set_language(resolve_language(args.lang))
+    from desk_app.commands import COMMANDS
     from desk_app.services.opening import open_desk
     from desk_app.store.connection import close_database
 

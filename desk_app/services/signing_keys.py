@@ -15,6 +15,7 @@ certificates stay listed so that `report_verify` refuses signatures made after t
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from desk_app.errors import AuthenticationError, ValidationError
 from desk_app.i18n import t
@@ -25,7 +26,9 @@ from desk_app.services import audit
 from desk_app.services.actor import Actor
 from desk_app.services.passwords import verify_password
 from desk_app.services.permissions import GRANTS, Permission, require
-from desk_app.signing import pki
+
+if TYPE_CHECKING:
+    from desk_app.signing import pki
 
 #: Authorities unlocked by an administrator's log-in in this process, by (authority fingerprint, user
 #: id), so that the certificate of a user they add is issued at once. Held in memory only.
@@ -63,6 +66,7 @@ def _audit(user: User, action: str, record: SigningKey | SigningAuthority, after
 
 def create_authority(user: User, password: str, org_name: str) -> pki.KeyPair:
     """The desk's authority, its key wrapped under `user`'s (an administrator's) password."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     pair = pki.new_authority(org_name, now())
     with SigningAuthority._meta.database.atomic():
         ca = SigningAuthority.create(org_name=org_name, cert_pem=pair.cert_pem.decode(),
@@ -74,6 +78,7 @@ def create_authority(user: User, password: str, org_name: str) -> pki.KeyPair:
 
 def _unlock_authority(user: User, password: str) -> pki.KeyPair | None:
     """The authority's key pair when `user` holds a slot of it (else None); a wrong password raises."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     ca = authority()
     slot = ca and AuthoritySlot.get_or_none((AuthoritySlot.authority == ca.id) & (AuthoritySlot.user == user.id))
     if slot is None:
@@ -82,6 +87,7 @@ def _unlock_authority(user: User, password: str) -> pki.KeyPair | None:
 
 
 def _new_key(user: User, password: str) -> SigningKey:
+    from desk_app.signing import pki  # cryptography, only when a key is used
     key_pem = pki.new_key()
     key = SigningKey.create(user=user, public_key_pem=pki.public_pem(key_pem).decode(),
                             key_blob=pki.wrap_key(key_pem, password))
@@ -96,6 +102,7 @@ def ensure_key(user: User, password: str) -> None:
 
 
 def _issue(ca: pki.KeyPair, key: SigningKey) -> None:
+    from desk_app.signing import pki  # cryptography, only when a key is used
     user = User.get_by_id(key.user_id)
     org = SigningAuthority.get(SigningAuthority.fingerprint == pki.fingerprint(ca.cert_pem)).org_name
     cert = pki.certify(ca, key.public_key_pem.encode(), username=user.username, full_name=user.full_name,
@@ -141,6 +148,7 @@ def certify_pending(actor: Actor, password: str) -> int:
 
 
 def _remember(user: User, ca: pki.KeyPair | None) -> None:
+    from desk_app.signing import pki  # cryptography, only when a key is used
     if ca is not None:
         _unlocked[(pki.fingerprint(ca.cert_pem), user.id)] = ca
 
@@ -194,6 +202,7 @@ def on_login(user: User, password: str, org_name: str) -> None:
 def on_password_set(user: User, new_password: str, old_password: str | None) -> None:
     """Re-wrap the user's key and authority slot under the new password when the old one opens them;
     otherwise (an administrator's reset) revoke the key, make a new one and drop the slot."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     key = active_key(user.id)
     slots = list(AuthoritySlot.select().where(AuthoritySlot.user == user.id))
     try:
@@ -230,6 +239,7 @@ def unlock_signer(user_id: int, password: str) -> tuple[pki.KeyPair, list[bytes]
 
     Raises AuthenticationError on a wrong password, ValidationError when the user has no key or no
     certificate yet (then nothing can be signed in their name)."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     key = active_key(user_id)
     if key is None:
         raise ValidationError(t("You have no signing key yet: log out and log in again with your password, "
@@ -248,6 +258,7 @@ def unlock_signer(user_id: int, password: str) -> tuple[pki.KeyPair, list[bytes]
 def import_pkcs12(actor: Actor, user_id: int, data: bytes, passphrase: str, password: str) -> SigningKey:
     """Replace a user's key by their own (a desk with its own PKI): the PKCS#12 opened with its
     passphrase, the key wrapped under the user's password (which must be theirs)."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     if actor.id != user_id:
         require(actor, Permission.MANAGE_USERS)
     user = User.get_by_id(user_id)

@@ -19,7 +19,7 @@ from desk_app.models import (
     UserPreference,
     database_proxy,
 )
-from desk_app.store import postgres
+from desk_app.store import postgres, precheck
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -132,11 +132,7 @@ def _check_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = con.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            con.close()
+        result = precheck.quick_check(path)  # waits for the check the GUI may have started early
     except sqlite3.OperationalError as exc:  # read-only, locked, cannot open: not damage
         raise DatabaseProblem(known_database_error(exc, path) or str(exc)) from exc
     except sqlite3.DatabaseError as exc:

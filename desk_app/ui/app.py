@@ -5,6 +5,7 @@ import sys
 from datetime import datetime
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 from platformdirs import user_log_dir
@@ -21,11 +22,12 @@ from desk_app.store import backup, postgres
 from desk_app.store.connection import close_database
 from desk_app.ui.context import AppContext
 from desk_app.ui.crash_dialog import install_excepthook
-from desk_app.ui.first_run_dialog import FirstRunDialog
 from desk_app.ui.fonts import apply_ui_font
 from desk_app.ui.login_dialog import LoginDialog
-from desk_app.ui.main_window import MainWindow
 from desk_app.ui.translator import CatalogueTranslator
+
+if TYPE_CHECKING:  # imported when needed: the log-in dialog comes first and fast
+    from desk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +147,8 @@ def sign_in(db_path: Path, parent: QWidget | None = None) -> Actor | None:
     """First-run set-up when nobody can log in yet, then the log-in dialog. None when cancelled."""
     username = ""
     if auth.needs_first_admin():
+        from desk_app.ui.first_run_dialog import FirstRunDialog
+
         first = FirstRunDialog(parent)
         if first.exec() != FirstRunDialog.DialogCode.Accepted:
             return None
@@ -167,7 +171,9 @@ class Session(QObject):
         self.log_path = log_path
         self.window: MainWindow | None = None
 
-    def show_main(self, actor: Actor) -> MainWindow:
+    def show_main(self, actor: Actor) -> "MainWindow":
+        from desk_app.ui.main_window import MainWindow
+
         window = MainWindow(AppContext(actor=actor, db_path=self.db_path), self.db, self.log_path)
         window.open_requested.connect(self.open_other)
         window.restore_requested.connect(self.restore)

@@ -4,6 +4,7 @@ import contextlib
 import logging
 import platform
 import traceback
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -62,6 +63,25 @@ class TabError(QWidget):
         layout.addWidget(text)
 
 
+class _TabWidgets(Mapping):
+    """`window.tab_widgets[key]`: the tab's widget, built on first access like a tab shown."""
+
+    def __init__(self, window: "MainWindow"):
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        widget = self._window.tab_widget(key)
+        if widget is None:
+            raise KeyError(key)
+        return widget
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._window._specs)
+
+    def __len__(self) -> int:
+        return len(self._window._specs)
+
+
 class MainWindow(QMainWindow):
     """Emits `open_requested` / `restore_requested`; the application closes and reopens the database."""
 
@@ -79,7 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self.tab_widgets: dict[str, QWidget] = {}
+        self.tab_widgets = _TabWidgets(self)  # tab key -> widget, built on first access
         self.tab_titles: dict[str, str] = {}
         self.search_dialog = None  # the global search popup (Ctrl+K), built on first use
         self._build_tabs()
@@ -87,29 +107,66 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.resize(1200, 760)
         self._restore_geometry()
+        self._build_shown(self.tabs.currentIndex())
 
     # -- building ----------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
-        for spec in tab_registry.tabs():
+        """One tab per registry entry; only the tab on screen is built (the rest on first show)."""
+        self._specs = {spec.key: spec for spec in tab_registry.tabs()}
+        self._pages: dict[str, QWidget] = {}  # the placeholder until the tab is built, then the tab
+        self._built: set[str] = set()
+        for key, spec in self._specs.items():
             title = QCoreApplication.translate("Tabs", spec.title)
-            try:
-                widget = spec.factory(self.context, self.tabs)
-            except Exception as exc:  # a broken tab must not break the window
-                log.error("tab %s failed to build\n%s", spec.key, traceback.format_exc())
-                widget = TabError(title, exc, self.tabs)
-            widget.setObjectName(f"tab_{spec.key}")
-            self.tabs.addTab(widget, title)
-            self.tab_widgets[spec.key] = widget
-            self.tab_titles[spec.key] = title
-        today = self.tab_widgets.get("today")
-        if today is not None and hasattr(today, "count_changed"):
-            today.count_changed.connect(lambda n: self.set_tab_count("today", n))
-            self.set_tab_count("today", int(getattr(today, "count", 0)))  # counted before we listened
+            page = QWidget(self.tabs)
+            page.setObjectName(f"tab_{key}")
+            self.tabs.addTab(page, title)
+            self._pages[key] = page
+            self.tab_titles[key] = title
+        self.tabs.currentChanged.connect(self._build_shown)
         self.context.events.open_record.connect(self.open_record)
+
+    def _build_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        key = next((k for k, w in self._pages.items() if w is page), None)
+        if key is not None:
+            self.tab_widget(key)
+
+    def tab_widget(self, key: str) -> QWidget | None:
+        """The widget of a tab, built now if it has not been shown yet (None for an unknown key)."""
+        spec = self._specs.get(key)
+        if spec is None:
+            return None
+        if key in self._built:
+            return self._pages[key]
+        self._built.add(key)
+        title = self.tab_titles[key]
+        try:
+            widget = spec.factory(self.context, self.tabs)
+        except Exception as exc:  # a broken tab must not break the window
+            log.error("tab %s failed to build\n%s", key, traceback.format_exc())
+            widget = TabError(title, exc, self.tabs)
+        widget.setObjectName(f"tab_{key}")
+        placeholder = self._pages[key]
+        index = self.tabs.indexOf(placeholder)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the swap is not a change of tab
+        try:
+            text = self.tabs.tabText(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, text)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        self._pages[key] = widget
+        placeholder.deleteLater()
+        if hasattr(widget, "count_changed"):
+            widget.count_changed.connect(lambda n, k=key: self.set_tab_count(k, n))
+            self.set_tab_count(key, int(getattr(widget, "count", 0)))  # counted before we listened
+        return widget
 
     def set_tab_count(self, key: str, count: int) -> None:
         """The number of lines needing action in a tab's title: "Today (3)"; just "Today" at zero."""
-        widget = self.tab_widgets.get(key)
+        widget = self._pages.get(key)
         if widget is None:
             return
         title = self.tab_titles[key]

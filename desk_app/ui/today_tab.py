@@ -6,13 +6,16 @@ overdue lines in red); Enter or a double-click on a line emits `open_record(kind
 main window how many lines need action (for the tab title). Managers also get three charts:
 callback satisfaction by week, complaints by month and this month's standings.
 
-The tab refreshes when any tab announces a change (`context.events.changed`, coalesced), every
-five minutes, and with F5. The charts are recomputed only while the tab is on screen.
+The first figures are loaded in a worker thread, so the window is painted before they arrive;
+`loaded` is True (and `view` set) once they are in. After that the tab refreshes when any tab
+announces a change (`context.events.changed`, coalesced), every five minutes, and with F5. The
+charts are recomputed only while the tab is on screen.
 """
 
 import logging
 from datetime import date, datetime
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -40,7 +43,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskError
 from desk_app.services import today
 from desk_app.services.today import TodayItem, TodaySection, TodayView
-from desk_app.ui import charts
+from desk_app.ui import charts, workers
 from desk_app.ui.context import AppContext
 from desk_app.ui.widgets import readable
 
@@ -67,7 +70,9 @@ class TodayTab(QWidget):
         self.context = context
         self.view: TodayView | None = None
         self.count = 0
+        self.loaded = False  # the first figures are in (they are loaded in a worker)
         self._charts_stale = True
+        self._generation = 0  # bumped by every refresh, so a late worker result cannot overwrite a newer one
 
         self.heading = QLabel(self)
         self.heading.setObjectName("today_heading")
@@ -142,8 +147,7 @@ class TodayTab(QWidget):
         self._periodic.start()
         context.events.changed.connect(self._changed)
 
-        self.refresh()
-        self.refresh_charts()
+        self._load_in_background()
 
     # -- data -----------------------------------------------------------------------------------------
     def _show_charts(self) -> bool:
@@ -155,9 +159,36 @@ class TodayTab(QWidget):
         self._charts_stale = True
         self._coalesce.start()
 
+    def _load_in_background(self) -> None:
+        """The first figures (the sections and, for managers, the charts) from a worker thread."""
+        actor, generation, with_charts = self.context.actor, self._generation, bool(self.chart_views)
+        self._charts_stale = False  # the worker brings them
+
+        def job(_progress, _is_cancelled) -> tuple[TodayView, tuple | None]:
+            return today.today_for(actor), (self._chart_figures() if with_charts else None)
+
+        def finished(result: object) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                view, figures = result
+                self._show(view)
+                self._show_chart_figures(figures)
+                self.loaded = True
+
+        def failed(message: str, trace: str) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self.loaded = True
+            if trace:
+                log.error("the Today tab could not be loaded\n%s", trace)
+                message = self.tr("The list could not be loaded; the details are in the log file.")
+            self.summary.setText(message)
+
+        self._loader = workers.start(job, finished, failed)
+
     def refresh(self) -> None:
         """Reload the sections (and the charts, if they are on screen and out of date)."""
         self._coalesce.stop()
+        self._generation += 1
         try:
             view = today.today_for(self.context.actor)
         except DeskError as exc:
@@ -167,12 +198,16 @@ class TodayTab(QWidget):
             log.exception("the Today tab could not be refreshed")
             self.summary.setText(self.tr("The list could not be loaded; the details are in the log file."))
             return
+        self._show(view)
+        self.loaded = True
+        if self.chart_views and (self._charts_stale and self.isVisible()):
+            self.refresh_charts()
+
+    def _show(self, view: TodayView) -> None:
         self.view = view
         self._fill(view)
         self.count = view.count
         self.count_changed.emit(view.count)
-        if self.chart_views and (self._charts_stale and self.isVisible()):
-            self.refresh_charts()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -295,13 +330,21 @@ class TodayTab(QWidget):
         if not self.chart_views:
             return
         self._charts_stale = False
+        self._show_chart_figures(self._chart_figures())
+
+    def _chart_figures(self) -> tuple | None:
+        """The charts' figures (services only, so a worker thread may call it); None on failure."""
         try:
-            weeks = today.weekly_callback_satisfaction(12)
-            months = today.complaints_per_month(12)
-            standings = today.month_standings_top(self.context.actor, STANDINGS_TOP)
+            return (today.weekly_callback_satisfaction(12), today.complaints_per_month(12),
+                    today.month_standings_top(self.context.actor, STANDINGS_TOP))
         except Exception:
             log.exception("the Today tab's charts could not be computed")
+            return None
+
+    def _show_chart_figures(self, figures: tuple | None) -> None:
+        if figures is None or not self.chart_views:
             return
+        weeks, months, standings = figures
         self._set_chart("satisfaction", self._satisfaction_chart(weeks))
         self._set_chart("complaints", self._complaints_chart(months))
         self._set_chart("standings", self._standings_chart(standings))

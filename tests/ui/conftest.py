@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from desk_app.services.actor import Actor
@@ -24,8 +24,9 @@ def qsettings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.fixture
-def context(db, db_path: Path, admin: Actor) -> AppContext:
-    return AppContext(actor=admin, db_path=db_path)
+def context(db, db_path: Path, admin: Actor) -> Iterator[AppContext]:
+    yield AppContext(actor=admin, db_path=db_path)
+    QThreadPool.globalInstance().waitForDone(10_000)  # no worker (the Today tab's first load) outlives the db
 
 
 @pytest.fixture

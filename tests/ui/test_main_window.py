@@ -67,6 +67,7 @@ def test_a_broken_tab_shows_an_error_instead(qtbot, db, context, monkeypatch):
     w = MainWindow(context, db)
     qtbot.addWidget(w)
     assert tab_titles(w) == registry_titles()
+    w.tabs.setCurrentIndex(index)  # tabs are built when first shown
     page = w.tabs.widget(index)
     assert isinstance(page, TabError)
     assert "boom" in page.findChild(QLabel, "tab_error").text()
@@ -171,3 +172,15 @@ def test_crash_dialog_shows_traceback_and_log(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(crash_dialog.QMessageBox, "warning", lambda *a: shown.append(a[2]))
     crash_dialog.show_exception(sq.OperationalError("database is locked"), log_path)
     assert shown == ["The database is locked by another program or workstation. Try again in a moment."]
+
+
+def test_tabs_are_built_when_first_shown(window):
+    assert window.tabs.currentIndex() == 0
+    tickets = window.tabs.widget(registry_titles().index("Tickets"))
+    assert type(tickets).__name__ == "QWidget"  # a placeholder until shown
+    window.tabs.setCurrentIndex(registry_titles().index("Tickets"))
+    built = window.tabs.currentWidget()
+    assert type(built).__name__ == "TicketsTab" and built.objectName() == "tab_tickets"
+    assert window.tab_widgets["tickets"] is built
+    assert type(window.tab_widgets["reports"]).__name__ == "ReportsTab"  # built on access too
+    assert window.tabs.currentWidget() is built and tab_titles(window) == registry_titles()

@@ -68,6 +68,7 @@ def data(db, admin):
 def window(qtbot, db, context, data):
     w = MainWindow(context, db)
     qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.tab_widgets["today"].loaded)  # Today's figures come from a worker
     return w
 
 
@@ -185,6 +186,7 @@ def test_the_today_count_is_in_the_tab_title(window, data):
 def test_the_today_count_in_chinese(qtbot, db, context, data, chinese):
     w = MainWindow(context, db)
     qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.tab_widgets["today"].loaded)
     count = w.tab_widgets["today"].count
     assert w.tabs.tabText(0) == f"今日 ({count})"
 

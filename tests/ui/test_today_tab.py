@@ -34,7 +34,19 @@ def data(db, admin):
 def _tab(qtbot, context) -> TodayTab:
     tab = TodayTab(context)
     qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded)  # the first figures come from a worker
     return tab
+
+
+def test_the_first_figures_come_from_a_worker(qtbot, context, data):
+    tab = TodayTab(context)
+    qtbot.addWidget(tab)
+    assert not tab.loaded and tab.view is None and tab.tree.topLevelItemCount() == 0  # not in the constructor
+    counts = []
+    tab.count_changed.connect(counts.append)
+    qtbot.waitUntil(lambda: tab.loaded)
+    assert tab.count == 4 and counts == [4] and tab.tree.topLevelItemCount() == 7
+    assert tab.chart_views["complaints"].chart().series()  # the charts came with them
 
 
 def test_registered_as_the_first_tab():

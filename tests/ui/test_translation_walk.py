@@ -129,6 +129,8 @@ def select_first_rows(page: QWidget) -> None:
 def walk_window(qtbot, window: QMainWindow) -> list[tuple[str, str]]:
     window.show()
     qtbot.waitExposed(window)
+    today = window.tab_widgets["today"]
+    qtbot.waitUntil(lambda: today.loaded)  # its figures come from a worker
     bad: list[tuple[str, str]] = []
     bad += [("menu", action.text().replace("&", "")) for menu in window.menuBar().actions()
             for action in [menu, *(menu.menu().actions() if menu.menu() else [])] if english(action.text())]
