@@ -168,6 +168,7 @@ def share_authority(actor: Actor, user: User, password: str) -> bool:
     """Give an administrator whose password is at hand (just created or reset by `actor`) their own
     slot of the authority, when `actor` unlocked it at log-in; so the desk keeps more than one
     administrator who can issue certificates."""
+    from desk_app.signing import pki  # cryptography, only when a key is used
     unlocked = _session_authority(actor)
     ca = authority()
     if unlocked is None or Role.ADMIN not in user.role_set() or AuthoritySlot.get_or_none(
