@@ -19,7 +19,6 @@ from desk_app.commands.acting import acting_user
 from desk_app.commands.lookups import find_team, find_user, parse_roles
 from desk_app.commands.output import print_json, table
 from desk_app.commands.secrets import add_password_option, read_existing_password, read_password
-from desk_app.errors import ValidationError
 from desk_app.i18n import label, t
 from desk_app.models.enums import Role
 
@@ -87,6 +86,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return _list(args)
     actor = acting_user(args.user, (Role.ADMIN,))
     from desk_app.services import signing_keys, users
+    from desk_app.services.validation import read_file
 
     if args.action == "certify":
         n = signing_keys.certify_pending(actor, read_existing_password(args, t("Your password")))
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
         return 0
     if args.action == "import-key":
         user = find_user(args.username)
-        data = _read_file(args.file)
+        data = read_file(args.file, "FILE.p12")
         password = read_existing_password(args, t("Password of {name}", name=user.username))
         passphrase = read_existing_password(args, t("Passphrase of {path}", path=args.file))
         key = signing_keys.import_pkcs12(actor, user.id, data, passphrase, password)
@@ -130,15 +130,6 @@ def run(args: argparse.Namespace, db: Database) -> int:
         print(t("{username} is enabled.", username=row.username) if row.active
               else t("{username} is disabled.", username=row.username))
     return 0
-
-
-def _read_file(path: str) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError as exc:
-        raise ValidationError(t("Cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc)),
-                              field="FILE.p12") from exc
 
 
 def _role_names(roles: tuple[str, ...] | list[str]) -> str:

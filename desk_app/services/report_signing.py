@@ -18,15 +18,14 @@ import hashlib
 import json
 from datetime import datetime
 
-from desk_app.errors import AuthenticationError, ValidationError
+from desk_app.errors import ValidationError
 from desk_app.i18n import N_, t
-from desk_app.models import User, now
+from desk_app.models import now
 from desk_app.models.base import LONG_TEXT
 from desk_app.models.enums import ReportState
 from desk_app.reports.builder import canonical_sha256, translate
 from desk_app.services import report_rendering, settings, signing_keys
 from desk_app.services.actor import Actor
-from desk_app.services.passwords import verify_password
 from desk_app.services.permissions import Permission, can, require
 from desk_app.services.report_rows import ReportRow, change, get_report, load_for_change
 from desk_app.services.validation import clean_text
@@ -74,9 +73,7 @@ def _begin(actor: Actor, report_id: int, step: str, password: str):
 
 
 def _unlock(actor: Actor, password: str):
-    user = User.get_or_none(User.id == actor.id)
-    if user is None or not verify_password(password or "", user.password_hash):
-        raise AuthenticationError(t("The password is wrong; nothing was signed."))
+    signing_keys.require_password(actor.id, password, t("The password is wrong; nothing was signed."))
     return signing_keys.unlock_signer(actor.id, password)
 
 

@@ -27,6 +27,7 @@ from desk_app.models.reports import Report
 from desk_app.services import signing_keys
 from desk_app.services.report_rows import FROZEN_STATES, state_label
 from desk_app.services.user_names import user_names
+from desk_app.services.validation import read_file
 
 if TYPE_CHECKING:
     from desk_app.signing import pdf_verify
@@ -140,8 +141,7 @@ def verify_bytes(data: bytes, path: Path | None = None) -> VerifyResult:
 
 def verify_file(path: str | Path) -> VerifyResult:
     """Is this PDF file the approved report on record (R37)? See `VerifyResult.status`."""
-    p = Path(path)
-    return verify_bytes(_read(p), p)
+    return verify_bytes(read_file(path, "path"), Path(path))
 
 
 _ROLES = {"reviewer": N_("Reviewed by"), "approver": N_("Approved by")}
@@ -217,26 +217,12 @@ def check_signed_bytes(data: bytes, path: Path | None = None, trust: list[bytes]
 
 def read_pem(path: str | Path) -> bytes:
     """A `--trust` certificate file (PEM), read with a clear error."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
-                              field="--trust") from exc
+    data = read_file(path, "--trust")
     if b"-----BEGIN CERTIFICATE-----" not in data:
-        raise ValidationError(t("{path} is not a PEM certificate (-----BEGIN CERTIFICATE-----).", path=str(p)),
+        raise ValidationError(t("{path} is not a PEM certificate (-----BEGIN CERTIFICATE-----).", path=str(path)),
                               field="--trust")
     return data
 
 
 def check_signed_file(path: str | Path, trust: list[bytes] | None = None) -> SignedFileCheck:
-    p = Path(path)
-    return check_signed_bytes(_read(p), p, trust)
-
-
-def _read(p: Path) -> bytes:
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
-                              field="path") from exc
+    return check_signed_bytes(read_file(path, "path"), Path(path), trust)

@@ -46,6 +46,15 @@ def _pems(text: str) -> list[bytes]:
     return [m.group(0).strip().encode() + b"\n" for m in _PEM.finditer(text or "")]
 
 
+def require_password(user_id: int, password: str, message: str) -> User:
+    """The user, when `password` is theirs; else AuthenticationError(`message`): re-entering a password is
+    what signs, issues or imports, so a wrong one changes nothing."""
+    user = User.get_or_none(User.id == user_id)
+    if user is None or not verify_password(password or "", user.password_hash):
+        raise AuthenticationError(message)
+    return user
+
+
 def may_sign(user: User) -> bool:
     return bool(user.role_set() & SIGNER_ROLES)
 
@@ -76,11 +85,15 @@ def create_authority(user: User, password: str, org_name: str) -> pki.KeyPair:
     return pair
 
 
+def _slot(ca: SigningAuthority, user_id: int) -> AuthoritySlot | None:
+    return AuthoritySlot.get_or_none((AuthoritySlot.authority == ca.id) & (AuthoritySlot.user == user_id))
+
+
 def _unlock_authority(user: User, password: str) -> pki.KeyPair | None:
     """The authority's key pair when `user` holds a slot of it (else None); a wrong password raises."""
     from desk_app.signing import pki  # cryptography, only when a key is used
     ca = authority()
-    slot = ca and AuthoritySlot.get_or_none((AuthoritySlot.authority == ca.id) & (AuthoritySlot.user == user.id))
+    slot = ca and _slot(ca, user.id)
     if slot is None:
         return None
     return pki.KeyPair(pki.unwrap_key(bytes(slot.key_blob), password), ca.cert_pem.encode())
@@ -101,7 +114,7 @@ def ensure_key(user: User, password: str) -> None:
         _new_key(user, password)
 
 
-def _issue(ca: pki.KeyPair, key: SigningKey) -> None:
+def _issue(ca: pki.KeyPair, key: SigningKey, issuer: User) -> None:
     from desk_app.signing import pki  # cryptography, only when a key is used
     user = User.get_by_id(key.user_id)
     org = SigningAuthority.get(SigningAuthority.fingerprint == pki.fingerprint(ca.cert_pem)).org_name
@@ -109,7 +122,7 @@ def _issue(ca: pki.KeyPair, key: SigningKey) -> None:
                        org_name=org, now=now())
     key.cert_pem, key.fingerprint, key.issued_at = cert.decode(), pki.fingerprint(cert), now()
     key.save()
-    _audit(user, "signing.certificate_issue", key, {"user": user.username, "fingerprint": key.fingerprint})
+    _audit(issuer, "signing.certificate_issue", key, {"user": user.username, "fingerprint": key.fingerprint})
 
 
 def pending_keys() -> list[SigningKey]:
@@ -128,16 +141,14 @@ def issue_pending(user: User, password: str, ca: pki.KeyPair | None = None) -> i
         return 0
     with SigningKey._meta.database.atomic():
         for key in pending:
-            _issue(ca, key)
+            _issue(ca, key, user)
     return len(pending)
 
 
 def certify_pending(actor: Actor, password: str) -> int:
     """`user certify`: issue the pending certificates with the acting administrator's password."""
     require(actor, Permission.MANAGE_USERS)
-    user = User.get_by_id(actor.id)
-    if not verify_password(password or "", user.password_hash):
-        raise AuthenticationError(t("The password is wrong; no certificate was issued."))
+    user = require_password(actor.id, password, t("The password is wrong; no certificate was issued."))
     if not pending_keys():
         return 0
     ca = _unlock_authority(user, password)
@@ -171,18 +182,17 @@ def share_authority(actor: Actor, user: User, password: str) -> bool:
     from desk_app.signing import pki  # cryptography, only when a key is used
     unlocked = _session_authority(actor)
     ca = authority()
-    if unlocked is None or Role.ADMIN not in user.role_set() or AuthoritySlot.get_or_none(
-            (AuthoritySlot.authority == ca.id) & (AuthoritySlot.user == user.id)) is not None:
+    if unlocked is None or Role.ADMIN not in user.role_set() or _slot(ca, user.id) is not None:
         return False
     AuthoritySlot.create(authority=ca, user=user, key_blob=pki.wrap_key(unlocked.key_pem, password))
-    _audit(user, "signing.authority_share", ca, {"user": user.username, "by": actor.username})
+    audit.record(actor, "signing.authority_share", ca, after={"user": user.username})
     return True
 
 
 def setup_first_admin(user: User, password: str, org_name: str) -> None:
     """A new desk: its authority, the administrator's key and certificate (inside the caller's transaction)."""
     ca = create_authority(user, password, org_name)
-    _issue(ca, _new_key(user, password))
+    _issue(ca, _new_key(user, password), user)
     _remember(user, ca)
 
 
@@ -262,9 +272,8 @@ def import_pkcs12(actor: Actor, user_id: int, data: bytes, passphrase: str, pass
     from desk_app.signing import pki  # cryptography, only when a key is used
     if actor.id != user_id:
         require(actor, Permission.MANAGE_USERS)
-    user = User.get_by_id(user_id)
-    if not verify_password(password or "", user.password_hash):
-        raise AuthenticationError(t("The password of {name} is wrong; nothing was imported.", name=user.username))
+    name = User.get_by_id(user_id).username
+    user = require_password(user_id, password, t("The password of {name} is wrong; nothing was imported.", name=name))
     pair, chain = pki.load_pkcs12(data, passphrase)
     with User._meta.database.atomic():
         revoke(user, "signing.key_replace")

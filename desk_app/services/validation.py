@@ -3,6 +3,7 @@ and how a time is stored and read back."""
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 from peewee import Model
 
@@ -65,3 +66,13 @@ def existing_id(model: type[Model], value: object, label: str, field: str) -> in
             model._meta.primary_key == value).exists():
         raise ValidationError(t("{field}: there is no such record.", field=label), field=field)
     return value
+
+
+def read_file(path: str | Path, field: str) -> bytes:
+    """The bytes of a file someone named, or a ValidationError naming the file, the reason and the `field`."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(t("Cannot read {path}: {reason}", path=str(p), reason=exc.strerror or str(exc)),
+                              field=field) from exc

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from desk_app.errors import ValidationError
 from desk_app.services import signing_keys, users
+from desk_app.services.validation import read_file
 from desk_app.ui.context import AppContext
 from desk_app.ui.edit_dialog import EditDialog
 
@@ -58,11 +58,6 @@ class ImportKeyDialog(EditDialog):
             self.path.setText(path)
 
     def save(self) -> object:
-        try:
-            with open(self.path.text(), "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise ValidationError(self.tr("Cannot read the key file: {reason}").format(
-                reason=exc.strerror or str(exc)), field="path") from exc
+        data = read_file(self.path.text(), "path")
         return signing_keys.import_pkcs12(self.context.actor, self.row.id, data, self.passphrase.text(),
                                           self.password.text())

@@ -230,6 +230,8 @@ def test_users_added_without_an_admin_session_wait_for_certify(db, db_path, admi
     monkeypatch.setattr("sys.stdin", io.StringIO("admin-pass-1\n"))
     assert main(["--db", str(db_path), "user", "certify", "--password-stdin"]) == 0
     assert signing_keys.signer_status(qc.id) == "ready"
+    issued = AuditLog.select().where(AuditLog.action == "signing.certificate_issue").order_by(AuditLog.id.desc()).get()
+    assert issued.username == "admin"  # the administrator who issued it, not the certificate's owner
 
 
 def test_an_older_database_gets_its_authority_and_keys_at_log_in(db, db_path, admin, signers):
@@ -312,6 +314,7 @@ def test_a_second_administrator_gets_a_share_of_the_authority(db, admin):
     """Added by the logged-in administrator with a password: they can issue certificates on their own later."""
     second = users.create_user(admin, "admin2", "赵管理", ["admin", "manager"], "admin2-pass-1")
     assert AuthoritySlot.select().where(AuthoritySlot.user == second.id).count() == 1
+    assert AuditLog.get(AuditLog.action == "signing.authority_share").username == "admin"
     signing_keys._unlocked.clear()
     users.create_user(admin, "qc3", "周质检", ["quality"], "quality-pass-3")
     qc = User.get(User.username == "qc3")
