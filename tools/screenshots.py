@@ -48,6 +48,13 @@ def window_for(db, db_path: Path, username: str, password: str) -> MainWindow:
 
 def grab(window: MainWindow, out: Path, name: str) -> Path:
     settle()
+    today = window.tab_widgets["today"]
+    if window.tabs.currentWidget() is today:
+        for _ in range(300):  # Today's figures come from a worker
+            if today.loaded:
+                break
+            settle(100)
+        settle()
     path = out / f"screenshot-{name}.png"
     window.grab().save(str(path))
     print("wrote", path)
@@ -71,11 +78,12 @@ def main() -> None:
     db_path = temp / "demo.sqlite"
     db = open_desk(db_path)
     load_demo(until=date(2026, 10, 31), tickets=600, seed=1)
-    # the demo has no generated report yet: draft and submit October's monthly service report
+    # the demo has no generated report yet: draft, submit and review (a signature) October's service report
     from desk_app.services import reports
 
     report = reports.generate(auth.authenticate("admin", "admin123"), "monthly-service", "2026-10", "zh_CN")
-    reports.submit(auth.authenticate("manager1", DEMO), report.id, report.version)
+    report = reports.submit(auth.authenticate("manager1", DEMO), report.id, report.version)
+    reports.review(auth.authenticate("quality1", DEMO), report.id, report.version, DEMO)
 
     admin = window_for(db, db_path, "admin", "admin123")
     shots = []
