@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# never the machine's own keyring: the fail backend refuses, a test that stores asks for `memory_keyring`
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from desk_app import i18n  # noqa: E402
 from desk_app.models import Team, User  # noqa: E402
@@ -24,6 +26,7 @@ from desk_app.services.opening import open_desk  # noqa: E402
 from desk_app.services.passwords import hash_password
 from desk_app.store import postgres  # noqa: E402
 from desk_app.store.connection import close_database
+from tests.mail_support import memory_keyring, smtp_server  # noqa: F401  (fixtures for every test)
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,11 @@ from desk_app.commands import (
     import_tickets_cmd,
     init_cmd,
     kpi_cmd,
+    mail_cmd,
     migrate_db_cmd,
     report_cmd,
     restore_cmd,
+    run_due_cmd,
     settings_cmd,
     survey_cmd,
     team_cmd,
@@ -26,4 +28,4 @@ from desk_app.commands import (
 
 COMMANDS = [init_cmd, user_cmd, team_cmd, settings_cmd, demo_cmd, backup_cmd, restore_cmd, import_tickets_cmd,
             export_tickets_cmd, callbacks_cmd, kpi_cmd, report_cmd, verify_cmd,
-            export_certificate_cmd, survey_cmd, migrate_db_cmd]
+            export_certificate_cmd, survey_cmd, mail_cmd, run_due_cmd, migrate_db_cmd]

@@ -1,7 +1,9 @@
-"""`desk-app survey export --plan ID -o DIR` and `desk-app survey import PATH…` (R29, R30).
+"""`desk-app survey export --plan ID -o DIR | --send` and `desk-app survey import PATH…` (R29, R30, R51).
 
 Export writes one workbook per recipient of an approved (or already distributing) plan and
-prints the files. Import takes files and folders of returned workbooks, prints each file's
+prints the files; with `--send` it queues each workbook as an e-mail to its recipient instead
+(delivered by `mail send-queued` or `run-due`), naming the recipients who have no address.
+Import takes files and folders of returned workbooks, prints each file's
 outcome and exits 0 when every file was accepted, 1 when any was rejected (the accepted ones
 are stored; nothing of a rejected one is).
 
@@ -29,7 +31,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     export = sub.add_parser("export", help="one workbook per recipient of a plan",
                             description="write one questionnaire workbook per recipient of a survey plan")
     export.add_argument("--plan", required=True, metavar="ID", help="the plan's id or number (e.g. DC-2026-01)")
-    export.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="folder for the workbooks")
+    where = export.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", type=Path, metavar="DIR", help="folder for the workbooks")
+    where.add_argument("--send", action="store_true", help="mail each workbook to its recipient (queued)")
     export.add_argument("--unsent", action="store_true", help="only recipients who were not sent a workbook yet")
     export.add_argument("--user", metavar="U", help="act as this user")
     imp = sub.add_parser("import", help="import returned workbooks (files or folders)",
@@ -44,6 +48,8 @@ def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
     actor = acting_user(args.user, (Role.QUALITY, Role.MANAGER))
     if args.action == "export":
         plan = survey_plan_rows.find_plan(args.plan)
+        if args.send:
+            return _send(actor, plan.id, args.unsent)
         result = survey_export.export_workbooks(actor, plan.id, args.output, only_unsent=args.unsent)
         for path in result.files:
             print(path)
@@ -58,3 +64,15 @@ def run(args: argparse.Namespace, db: SqliteDatabase) -> int:
         print(outcome.text())
     print(survey_collection.summary(outcomes))
     return 0 if all(o.accepted for o in outcomes) else 1
+
+
+def _send(actor, plan_id: int, only_unsent: bool) -> int:
+    from desk_app.services import survey_export, survey_plan_states
+
+    mailed = survey_export.mail_workbooks(actor, plan_id, only_unsent=only_unsent)
+    for name in mailed.no_address:
+        print(t("No e-mail address: {name} (not sent; export the unsent workbooks with -o DIR --unsent)",
+                name=name))
+    print(t("{n} workbooks of survey plan {number} queued for mailing; the plan is {state}.", n=mailed.queued,
+            number=mailed.plan_number, state=survey_plan_states.state_label(mailed.state)), file=sys.stderr)
+    return 0

@@ -4,6 +4,7 @@ from desk_app.models.base import BaseModel, TrackedModel, database_proxy, now
 from desk_app.models.complaints import Complaint, ComplaintEvent, Meeting
 from desk_app.models.evaluations import Callback, CallbackAttempt, CallbackPlan, Evaluation, RevisitForm
 from desk_app.models.improvement import ImprovementProject, ImprovementStep
+from desk_app.models.mail import JobRun, OutboxAttachment, OutboxMessage
 from desk_app.models.people import Contact, CustomerUnit, Team, User
 from desk_app.models.reports import Report, ReportEvent
 from desk_app.models.signing import AuthoritySlot, SigningAuthority, SigningKey
@@ -52,6 +53,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     SigningAuthority,
     AuthoritySlot,
     SigningKey,
+    OutboxMessage,
+    OutboxAttachment,
+    JobRun,
     Setting,
     AuditLog,
     UserPreference,

@@ -1,5 +1,6 @@
 """Complaints (§5, R20–R24, R23a): the ISO 20000 flow 01–06 with escalation and closing rules."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
@@ -11,7 +12,7 @@ from desk_app.i18n import label, t
 from desk_app.models import Complaint, ComplaintEvent, Contact, CustomerUnit, Ticket, User, now
 from desk_app.models.base import LONG_TEXT, month_text
 from desk_app.models.enums import ComplaintSource, ComplaintState
-from desk_app.services import audit, records, settings
+from desk_app.services import audit, outbox, records, settings
 from desk_app.services.actor import Actor
 from desk_app.services.numbering import next_number
 from desk_app.services.permissions import Permission, require
@@ -221,8 +222,10 @@ def _matching_contact(name: str, phone: str) -> int | None:
 
 
 def _step(actor: Actor, complaint_id: int, expected_version: int, allowed_from: tuple[str, ...],
-          changes: dict, code: str, text: str, action: str) -> ComplaintDetail:
-    """Move a complaint one step along the flow, checking where it stands and who saved it last."""
+          changes: dict, code: str, text: str, action: str,
+          then: Callable[[Complaint], None] | None = None) -> ComplaintDetail:
+    """Move a complaint one step along the flow, checking where it stands and who saved it last; `then`
+    runs in the same transaction (the step's e-mail is queued with the step, or not at all)."""
     complaint = records.load(Complaint, complaint_id)
     if complaint.state not in allowed_from:
         raise ValidationError(
@@ -231,7 +234,36 @@ def _step(actor: Actor, complaint_id: int, expected_version: int, allowed_from: 
     with Complaint._meta.database.atomic():
         records.update(actor, complaint, expected_version, changes, action)
         _event(actor, complaint, code, text)
+        if then is not None:
+            then(records.load(Complaint, complaint_id))
     return get_complaint(complaint_id)
+
+
+def _mail_values(c: Complaint) -> dict[str, object]:
+    ticket = Ticket.get_or_none(Ticket.id == c.ticket_id) if c.ticket_id else None
+    return {"number": c.number, "department": c.department, "received": f"{c.received_at:%Y-%m-%d %H:%M}",
+            "complainant": f"{c.complainant} {c.complainant_title}".strip(),
+            "unit": c.unit.name if c.unit_id else "—", "ticket": ticket.number if ticket else "—",
+            "due": f"{c.due_at:%Y-%m-%d %H:%M}" if c.due_at else "—", "description": c.description,
+            "measures": c.measures}
+
+
+def _mail_dispatched(c: Complaint) -> None:
+    """05: the department manager gets the complaint; the management representative a copy when it is an address."""
+    values = _mail_values(c)
+    outbox.queue("complaint.dispatched", outbox.user_recipient(c.department_manager), values,
+                 entity="complaint", entity_id=c.id)
+    if "@" in c.management_rep:
+        outbox.queue("complaint.dispatched", outbox.Recipient(c.management_rep.strip(), c.management_rep.strip()),
+                     values, entity="complaint", entity_id=c.id)
+
+
+def _mail_confirmation(c: Complaint) -> None:
+    """06 verified: the complainant is asked to confirm the fix (R23)."""
+    contact = Contact.get_or_none(Contact.id == c.contact_id) if c.contact_id else None
+    address = c.email.strip() or (contact.email.strip() if contact else "")
+    outbox.queue("complaint.confirm", outbox.Recipient(address, c.complainant), _mail_values(c),
+                 entity="complaint", entity_id=c.id)
 
 
 def accept(actor: Actor, complaint_id: int, expected_version: int, note: str = "") -> ComplaintDetail:
@@ -277,7 +309,8 @@ def dispatch(actor: Actor, complaint_id: int, expected_version: int, department:
         changes["category"] = clean_text(category, t("Type"))
     return _step(actor, complaint_id, expected_version, (ComplaintState.FORM,), changes, "05",
                  t("Dispatched to {manager} ({department}), copied to {rep}", manager=manager.full_name,
-                   department=department, rep=changes["management_rep"] or "—"), "complaint.dispatch")
+                   department=department, rep=changes["management_rep"] or "—"), "complaint.dispatch",
+                 then=_mail_dispatched)
 
 
 def record_measures(actor: Actor, complaint_id: int, expected_version: int, measures: str) -> ComplaintDetail:
@@ -297,7 +330,7 @@ def verify(actor: Actor, complaint_id: int, expected_version: int, note: str = "
     return _step(actor, complaint_id, expected_version, (ComplaintState.DISPATCHED,),
                  {"state": ComplaintState.VERIFIED.value, "verified_by": actor.id, "verified_at": now()},
                  "06", clean_text(note, t("Note"), max_length=LONG_TEXT) or t("Measures verified"),
-                 "complaint.verify")
+                 "complaint.verify", then=_mail_confirmation)
 
 
 def close(actor: Actor, complaint_id: int, expected_version: int, customer_confirmed: bool,

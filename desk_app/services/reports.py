@@ -20,17 +20,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 
 from peewee import IntegrityError, fn
 
 from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.i18n import current_language, t
+from desk_app.mail import Attachment
 from desk_app.models import now
 from desk_app.models.enums import ReportKind, ReportState
 from desk_app.models.reports import Report, ReportEvent
 from desk_app.reports import catalog
-from desk_app.services import audit, records, report_data, report_periods
+from desk_app.services import audit, outbox, records, report_data, report_periods, settings
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, can, require
 from desk_app.services.report_rendering import build_pdf, version_rows
@@ -156,11 +158,31 @@ def submit(actor: Actor, report_id: int, expected_version: int | None) -> Report
 
 
 def publish(actor: Actor, report_id: int, expected_version: int | None) -> ReportRow:
-    """approved → published (distributed). The PDF and figures stay exactly as approved."""
+    """approved → published (distributed). The PDF and figures stay exactly as approved; the signed file is
+    mailed to the distribution list (`report.mail_to` and any address in the distribution scope, R51)."""
     require(actor, Permission.REPORT_DRAFT)
     report = load_for_change(report_id, (RS.APPROVED.value,))
-    return change(actor, report, expected_version, {"state": RS.PUBLISHED.value, "published_at": now()},
-                   "published")
+    with Report._meta.database.atomic():
+        row = change(actor, report, expected_version, {"state": RS.PUBLISHED.value, "published_at": now()},
+                     "published")
+        _mail_published(report)
+    return row
+
+
+def distribution_addresses(report: Report) -> list[str]:
+    """`report.mail_to`, then the addresses written in the report's distribution scope, each once."""
+    scope = re.findall(r"[^\s,;，；、<>()（）]+@[^\s,;，；、<>()（）]+", report.distribution_scope)
+    found = [*map(str, settings.get("report.mail_to")), *scope]
+    return list(dict.fromkeys(a.strip() for a in found if a.strip()))
+
+
+def _mail_published(report: Report) -> None:
+    attachment = Attachment(f"{report.number}-v{report.report_version}.pdf", bytes(report.pdf or b""),
+                            "application/pdf")
+    values = {"title": report.title, "number": report.number, "version": report.report_version}
+    for address in distribution_addresses(report):
+        outbox.queue("report.published", outbox.Recipient(address, address.partition("@")[0], report.language),
+                     values, entity="report", entity_id=report.id, attachments=(attachment,))
 
 
 def set_distribution(actor: Actor, report_id: int, expected_version: int | None, distribution: str) -> ReportRow:

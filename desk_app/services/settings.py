@@ -9,7 +9,7 @@ from desk_app.errors import ValidationError
 from desk_app.i18n import N_, t
 from desk_app.models import Setting
 from desk_app.models.enums import RATING_ORDER, Priority, Rating
-from desk_app.services import audit
+from desk_app.services import audit, mail_templates
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
 
@@ -74,6 +74,45 @@ def _url(value: object) -> str | None:
     return None if ok else t("has the wrong form")
 
 
+def _time_of_day(value: object) -> str | None:
+    ok = isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value) is not None
+    return None if ok else t("must be a time of day as HH:MM")
+
+
+def _host(value: object) -> str | None:
+    ok = isinstance(value, str) and len(value) <= 253 and not any(c.isspace() for c in value)
+    return None if ok else t("has the wrong form")
+
+
+def _address(optional: bool) -> Check:
+    def check(value: object) -> str | None:
+        if isinstance(value, str) and ((optional and value == "") or re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+",
+                                                                                  value)):
+            return None
+        return t("must be an e-mail address")
+
+    return check
+
+
+def _addresses(value: object) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(a, str) and _address(False)(a) is None for a in value)
+    return None if ok else t("must be a list of e-mail addresses")
+
+
+def _template(kind: str) -> Check:
+    def check(value: object) -> str | None:
+        if not isinstance(value, str) or len(value) > 5000:
+            return t("has the wrong form")
+        unknown = mail_templates.unknown_placeholders(kind, value)
+        if unknown:
+            return t("uses {names}, which this message does not have; it has: {offered}",
+                     names=", ".join("{" + n + "}" for n in unknown),
+                     offered=", ".join("{" + n + "}" for n in mail_templates.KINDS[kind].placeholders))
+        return None
+
+    return check
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     default: object
@@ -116,7 +155,32 @@ SPECS: dict[str, SettingSpec] = {
     "report.same_reviewer_approver": SettingSpec("no", _choice("no", "yes"),
                                                  "One person may review and approve (single-manager desk)"),
     "signing.timestamp_url": SettingSpec("", _url, "Timestamp authority URL for signatures (PAdES B-T)"),
+    "mail.host": SettingSpec("", _host, "Mail server (SMTP) host; empty: no mail is sent"),
+    "mail.port": SettingSpec(25, _number(1, 65535, whole=True), "Mail server port"),
+    "mail.security": SettingSpec("none", _choice("none", "starttls", "ssl"),
+                                 "Connection security (none, starttls, ssl)"),
+    "mail.username": SettingSpec("", _text(200), "Mail server user name (empty: no login)"),
+    "mail.sender": SettingSpec("", _address(True), "Sender address"),
+    "mail.sender_name": SettingSpec("", _text(200), "Sender name (empty: the organisation name)"),
+    "mail.reply_to": SettingSpec("", _address(True), "Reply-to address"),
+    "mail.timeout": SettingSpec(30, _number(1, 600, whole=True), "Mail server timeout (seconds)"),
+    "jobs.daily_time": SettingSpec("07:30", _time_of_day, "Time of day the daily jobs are due (HH:MM)"),
+    "jobs.gui_minutes": SettingSpec(0, _number(0, 1440, whole=True),
+                                    "Run the due jobs from the open program every … minutes (0: never)"),
+    "survey.reminder_days": SettingSpec(7, _number(1, 365, whole=True),
+                                        "Days before a questionnaire not returned is reminded"),
+    "survey.max_reminders": SettingSpec(2, _number(0, 10, whole=True), "Reminders per questionnaire at most"),
+    "revisit.reminder_days": SettingSpec(2, _number(0, 28, whole=True),
+                                         "Days before the meeting team leads are reminded of revisit forms"),
+    "complaint.reminder_hours": SettingSpec(24, _number(1, 24 * 30, whole=True),
+                                            "Hours before a complaint's deadline its handler is reminded"),
+    "report.draft_day": SettingSpec(0, _number(0, 28, whole=True),
+                                    "Day of the month the last month's report drafts are made (0: never)"),
+    "report.mail_to": SettingSpec([], _addresses, "Addresses a published report is mailed to"),
 }
+_TEMPLATE_LABELS = {"subject": "Mail template: subject", "body": "Mail template: text"}
+SPECS.update({key: SettingSpec("", _template(kind), _TEMPLATE_LABELS[part])
+              for key, kind, _language, part in mail_templates.template_keys()})
 
 
 def get(key: str) -> object:

@@ -2,6 +2,7 @@
 recipient (each written atomically), the recipients marked sent, and the plan moved on to
 distributing and collecting."""
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,8 +11,9 @@ from desk_app.errors import ValidationError
 from desk_app.i18n import current_language, t
 from desk_app.io import survey_workbook as wbio
 from desk_app.io.excel_util import check_cancelled, report, unwritable
+from desk_app.mail import Attachment
 from desk_app.models import SurveyPlan, SurveyRecipient, now
-from desk_app.services import audit, records
+from desk_app.services import audit, outbox, records
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
 from desk_app.services.survey_plan_states import S, move, require_state
@@ -60,14 +62,7 @@ def export_workbooks(actor: Actor, plan_id: int, out_dir: str | Path, *, languag
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise ValidationError(t("{path} is not a folder.", path=folder), field="folder")
-    query = SurveyRecipient.select().where((SurveyRecipient.plan == plan.id)
-                                           & SurveyRecipient.returned_at.is_null(True))
-    if only_unsent:
-        query = query.where(SurveyRecipient.sent_at.is_null(True))
-    recipients = list(query.order_by(SurveyRecipient.unit, SurveyRecipient.name, SurveyRecipient.id))
-    if not recipients:
-        raise ValidationError(t("Survey plan {number} has no recipient left to send a workbook to.",
-                                number=plan.number), field="recipients")
+    recipients = _recipients(plan, only_unsent)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -80,20 +75,105 @@ def export_workbooks(actor: Actor, plan_id: int, out_dir: str | Path, *, languag
     for done, recipient in enumerate(recipients):
         check_cancelled(is_cancelled)
         report(progress, done, total)
-        unit = recipient.unit.name if recipient.unit_id else ""
-        name = wbio.safe_file_name(plan.number, unit, recipient.name)
-        if name.casefold() in used:
-            name = wbio.safe_file_name(plan.number, unit, recipient.name, str(recipient.id))
-        used.add(name.casefold())
+        name = _file_name(recipient, used)
         path = wbio.write_workbook(workbook_spec(recipient, language), folder / name)
         files.append(path)
         SurveyRecipient.update(sent_at=now(), file_name=name).where(SurveyRecipient.id == recipient.id).execute()
     report(progress, total, total)
     audit.record(actor, "survey_plan.export", plan, after={"files": len(files), "folder": str(folder)})
-    plan = records.load(SurveyPlan, plan.id)
+    return ExportResult(plan.number, folder, files, _collecting_when_all_sent(actor, plan.id).state)
+
+
+def _recipients(plan: SurveyPlan, only_unsent: bool) -> list[SurveyRecipient]:
+    """Who gets a workbook: every recipient who has not returned one (only those never sent one, if asked)."""
+    query = SurveyRecipient.select().where((SurveyRecipient.plan == plan.id)
+                                           & SurveyRecipient.returned_at.is_null(True))
+    if only_unsent:
+        query = query.where(SurveyRecipient.sent_at.is_null(True))
+    recipients = list(query.order_by(SurveyRecipient.unit, SurveyRecipient.name, SurveyRecipient.id))
+    if not recipients:
+        raise ValidationError(t("Survey plan {number} has no recipient left to send a workbook to.",
+                                number=plan.number), field="recipients")
+    return recipients
+
+
+def _collecting_when_all_sent(actor: Actor, plan_id: int) -> SurveyPlan:
+    """A distributing plan moves on to collecting once every recipient has a workbook."""
+    plan = records.load(SurveyPlan, plan_id)
     unsent = SurveyRecipient.select().where((SurveyRecipient.plan == plan.id)
                                             & SurveyRecipient.sent_at.is_null(True)).exists()
     if plan.state == S.DISTRIBUTING and not unsent:
         plan = move(actor, plan, None, S.COLLECTING.value, "survey_plan.collect")
-    return ExportResult(plan.number, folder, files, plan.state)
+    return plan
 
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_name(recipient: SurveyRecipient, used: set[str]) -> str:
+    """A file name for the recipient's workbook, unique (case-blind) among `used`, which it joins."""
+    unit = recipient.unit.name if recipient.unit_id else ""
+    name = wbio.safe_file_name(recipient.plan.number, unit, recipient.name)
+    if name.casefold() in used:
+        name = wbio.safe_file_name(recipient.plan.number, unit, recipient.name, str(recipient.id))
+    used.add(name.casefold())
+    return name
+
+
+def questionnaire_attachment(recipient: SurveyRecipient, language: str | None = None,
+                             file_name: str = "") -> Attachment:
+    """The recipient's workbook as a mail attachment (made in a temporary folder, read back as bytes)."""
+    name = file_name or recipient.file_name or _file_name(recipient, set())
+    with tempfile.TemporaryDirectory(prefix="desk-survey-") as folder:
+        path = wbio.write_workbook(workbook_spec(recipient, language), Path(folder) / name)
+        return Attachment(name, path.read_bytes(), XLSX_TYPE)
+
+
+@dataclass(frozen=True)
+class MailResult:
+    plan_number: str
+    queued: int
+    no_address: list[str]
+    state: str
+
+
+def mail_workbooks(actor: Actor, plan_id: int, *, language: str | None = None, only_unsent: bool = False,
+                   progress: Callable[[int, int], None] | None = None,
+                   is_cancelled: Callable[[], bool] | None = None) -> MailResult:
+    """Queue each recipient's workbook as an e-mail (R51), marking them sent in the same transaction.
+
+    Recipients without an address are named in the result and stay unsent (their workbooks go out by hand:
+    export the unsent ones to a folder). Cancelling keeps the recipients already queued.
+    """
+    require(actor, Permission.SURVEY_COLLECT)
+    plan = records.load(SurveyPlan, plan_id)
+    require_state(plan, (S.APPROVED.value, S.DISTRIBUTING.value, S.COLLECTING.value))
+    recipients = _recipients(plan, only_unsent)
+    language = language or outbox.desk_language()
+    if plan.state == S.APPROVED:
+        plan = move(actor, plan, None, S.DISTRIBUTING.value, "survey_plan.distribute")
+    used: set[str] = set()
+    queued, missing = 0, []
+    total = len(recipients)
+    for done, recipient in enumerate(recipients):
+        check_cancelled(is_cancelled)
+        report(progress, done, total)
+        name = _file_name(recipient, used)
+        attachment = questionnaire_attachment(recipient, language, name) if recipient.email.strip() else None
+        values = {"plan": plan.title or plan.number, "unit": recipient.unit.name if recipient.unit_id else "",
+                  "due": plan.collect_by.isoformat() if plan.collect_by else "—"}
+        with SurveyPlan._meta.database.atomic():
+            outbox.queue("survey.questionnaire", outbox.Recipient(recipient.email.strip(), recipient.name, language),
+                         values, entity="survey_recipient", entity_id=recipient.id,
+                         attachments=(attachment,) if attachment else ())
+            if attachment:
+                SurveyRecipient.update(sent_at=now(), file_name=name).where(
+                    SurveyRecipient.id == recipient.id).execute()
+        if attachment:
+            queued += 1
+        else:
+            missing.append(recipient.name)
+    report(progress, total, total)
+    audit.record(actor, "survey_plan.mail", plan, after={"queued": queued, "no_address": len(missing)})
+    return MailResult(plan.number, queued, missing, _collecting_when_all_sent(actor, plan.id).state)

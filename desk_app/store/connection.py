@@ -13,6 +13,9 @@ from desk_app.i18n import N_, t
 from desk_app.models import (
     ALL_MODELS,
     AuthoritySlot,
+    JobRun,
+    OutboxAttachment,
+    OutboxMessage,
     Report,
     SigningAuthority,
     SigningKey,
@@ -105,11 +108,17 @@ def _v4_signing(db: Database, migrator: SchemaMigrator) -> None:
     db.create_tables([SigningAuthority, AuthoritySlot, SigningKey])
 
 
+def _v5_outbox(db: Database, migrator: SchemaMigrator) -> None:
+    """Version 5: the outbox and the due jobs' runs (R52, R54)."""
+    db.create_tables([OutboxMessage, OutboxAttachment, JobRun])
+
+
 #: STEPS[n] upgrades a schema of version n-1 to version n. Append; never edit a released step.
 STEPS: dict[int, MigrationStep] = {
     2: _v2_user_preferences,
     3: _v3_ticket_search,
     4: _v4_signing,
+    5: _v5_outbox,
 }
 SCHEMA_VERSION = max(STEPS)
 

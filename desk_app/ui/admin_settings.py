@@ -48,6 +48,25 @@ _LABELS = (
     QT_TRANSLATE_NOOP("SettingsLabels", "Organisation name on reports"),
     QT_TRANSLATE_NOOP("SettingsLabels", "One person may review and approve (single-manager desk)"),
     QT_TRANSLATE_NOOP("SettingsLabels", "Timestamp authority URL for signatures (PAdES B-T)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail server (SMTP) host; empty: no mail is sent"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail server port"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Connection security (none, starttls, ssl)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail server user name (empty: no login)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Sender address"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Sender name (empty: the organisation name)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Reply-to address"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail server timeout (seconds)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Time of day the daily jobs are due (HH:MM)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Run the due jobs from the open program every … minutes (0: never)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Days before a questionnaire not returned is reminded"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Reminders per questionnaire at most"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Days before the meeting team leads are reminded of revisit forms"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Hours before a complaint's deadline its handler is reminded"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Day of the month the last month's report drafts are made (0: never)"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Addresses a published report is mailed to"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail template: subject"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "Mail template: text"),
+    QT_TRANSLATE_NOOP("SettingsLabels", "no encryption"),
     QT_TRANSLATE_NOOP("SettingsLabels", "three-level"),
     QT_TRANSLATE_NOOP("SettingsLabels", "five-level"),
     QT_TRANSLATE_NOOP("SettingsLabels", "follow the system"),
@@ -63,7 +82,10 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     "callback.complaint_threshold": _RATINGS,
     "ui.language": [("", "follow the system"), ("zh_CN", ""), ("en", "")],
     "report.same_reviewer_approver": [("no", "no"), ("yes", "yes")],
+    "mail.security": [("none", "no encryption"), ("starttls", "STARTTLS"), ("ssl", "SSL/TLS")],
 }
+#: Settings edited on a page of their own (the mail templates), not in this form.
+ELSEWHERE = ("mail.template.",)
 _FIXED_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
@@ -142,6 +164,8 @@ class SettingsPage(QWidget):
         inner = QWidget(self)
         form = QFormLayout(inner)
         for key, spec in settings.SPECS.items():
+            if key.startswith(ELSEWHERE):
+                continue
             editor = self._editor(key, spec.default, inner)
             editor.setObjectName(key)
             editor.setToolTip(key)
@@ -187,7 +211,9 @@ class SettingsPage(QWidget):
     def reload(self) -> None:
         self.error.hide()
         for key, value in settings.get_all().items():
-            editor = self.editors[key]
+            editor = self.editors.get(key)
+            if editor is None:
+                continue
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             elif isinstance(editor, DictEditor | ListEditor):

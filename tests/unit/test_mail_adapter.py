@@ -8,11 +8,9 @@ import io
 import socket
 import ssl
 from datetime import UTC, datetime, timedelta
-from email import policy
 from ipaddress import IPv4Address
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from desk_app.errors import ValidationError
@@ -26,59 +24,14 @@ from desk_app.mail import (
     send_test_message,
     validate_settings,
 )
+from tests.mail_support import LOOPBACK, Store, free_port
 
-LOOPBACK = "127.0.0.1"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
-
-
-class Store:
-    """Keeps every message the server accepted; `data_reply` / `rcpt_reply` make it refuse instead."""
-
-    def __init__(self, data_reply: str = "250 OK", rcpt_reply: str = ""):
-        self.received: list[bytes] = []
-        self.data_reply = data_reply
-        self.rcpt_reply = rcpt_reply
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if self.rcpt_reply and not address.startswith("ok"):
-            return self.rcpt_reply
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self.data_reply.startswith("250"):
-            self.received.append(envelope.content)
-        return self.data_reply
-
-    def parsed(self) -> list[email.message.EmailMessage]:
-        return [email.message_from_bytes(raw, policy=policy.default) for raw in self.received]
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
     ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"desk", b"s3cret")
     return AuthResult(success=ok, handled=False)  # not handled: aiosmtpd answers 535 itself
-
-
-@pytest.fixture
-def smtp_server():
-    """Start an aiosmtpd server on 127.0.0.1 and a free port: `smtp_server(handler, **controller_options)`."""
-    running: list[Controller] = []
-
-    def start(handler: Store, **options) -> Controller:
-        controller = Controller(handler, hostname=LOOPBACK, port=free_port(), **options)
-        controller.start()
-        running.append(controller)
-        return controller
-
-    yield start
-    for controller in running:
-        controller.stop()
 
 
 def settings_for(port: int = 25, **changes) -> SmtpSettings:

@@ -28,7 +28,9 @@ from desk_app.services import (
     improvement,
     knowledge,
     ledger,
+    mail_settings,
     maintenance,
+    outbox,
     reports,
     revisits,
     sampling,
@@ -221,6 +223,10 @@ CASES: list[Case] = [
          lambda w, a: survey_recipients.mark_reminded(a, [MISSING])),
     Case("survey_export.export_workbooks", (P.SURVEY_COLLECT,),
          lambda w, a: survey_export.export_workbooks(a, MISSING, w.tmp / "out")),
+    Case("survey_export.mail_workbooks", (P.SURVEY_COLLECT,), lambda w, a: survey_export.mail_workbooks(a, MISSING)),
+    Case("outbox.retry", (P.MANAGE_SETTINGS,), lambda w, a: outbox.retry(a, MISSING)),
+    Case("outbox.cancel", (P.MANAGE_SETTINGS,), lambda w, a: outbox.cancel(a, MISSING)),
+    Case("mail_settings.set_password", (P.MANAGE_SETTINGS,), lambda w, a: mail_settings.set_password(a, "x")),
     Case("survey_collection.import_file", (P.SURVEY_COLLECT,),
          lambda w, a: survey_collection.import_file(a, w.tmp / "missing.xlsx")),
     Case("survey_collection.import_paths", (P.SURVEY_COLLECT,),
@@ -288,7 +294,8 @@ def test_a_refusal_names_the_permission(world):
 
 MODULES: tuple[ModuleType, ...] = (users, maintenance, settings, tickets, ledger, knowledge, complaints, improvement,
                                    evaluations, sampling, callbacks, revisits, survey_templates, survey_plans,
-                                   survey_recipients, survey_export, survey_collection, reports, throttle)
+                                   survey_recipients, survey_export, survey_collection, reports, throttle, outbox,
+                                   mail_settings)
 #: Guarded functions left out of the matrix, and why.
 NOT_IN_MATRIX = {
     "improvement.from_revisit_form": "loads the form first, then calls create_project (in the matrix)",

@@ -21,7 +21,7 @@ from desk_app.models.signing import AuthoritySlot, SigningAuthority, SigningKey
 from desk_app.services import auth, report_rows, report_verify, reports, settings, signing_keys, users
 from desk_app.services.opening import open_desk
 from desk_app.signing import pdf_verify, pki
-from desk_app.store.connection import close_database
+from desk_app.store.connection import SCHEMA_VERSION, close_database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed")
 
@@ -261,7 +261,7 @@ def test_migration_4_adds_the_signing_tables(db_path: Path):
     try:
         assert {"signing_key", "authority_slot", "signing_authority"} <= set(database.get_tables())
         assert {"reviewed_at", "signature_boxes"} <= {c.name for c in database.get_columns("report")}
-        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         close_database(database)
 
