@@ -38,6 +38,15 @@ _SHOWN = {"ran": N_("ran"), "done_before": N_("done before"), "not_due": N_("not
           "busy": N_("busy"), "skipped": N_("skipped")}
 
 
+#: What the summaries' keys are called in the printed lines (`--json` keeps the keys).
+_KEYS = {"plan_date": N_("plan date"), "callbacks": N_("callbacks"), "new_plan": N_("new plan"),
+         "mailed": N_("mailed"), "no_address": N_("no address"), "reminded": N_("reminded"),
+         "meeting": N_("meeting"), "open_forms": N_("open forms"), "without_team_lead": N_("without team lead"),
+         "due_complaints": N_("complaints due"), "period": N_("period"), "drafted": N_("drafted"),
+         "existing": N_("made before"), "sent": N_("sent"), "retrying": N_("to retry"), "failed": N_("failed"),
+         "waiting": N_("waiting"), "queued": N_("queued")}
+
+
 def run(args: argparse.Namespace, db: Database) -> int:
     from desk_app.services.due_jobs import run_due
 
@@ -49,7 +58,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
     else:
         for o in outcomes:
             period = f" [{o.period}]" if o.period else ""
-            details = ", ".join(f"{k}: {_text(v)}" for k, v in o.summary.items())
+            details = ", ".join(f"{t(_KEYS.get(k, k))}: {_text(v)}" for k, v in o.summary.items())
             print(f"{o.job}{period}: {t(_SHOWN[o.status])}" + (f" — {details}" if details and o.status == "ran"
                                                                 else ""))
             if o.error:
@@ -63,4 +72,6 @@ def run(args: argparse.Namespace, db: Database) -> int:
 def _text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "—"
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
     return str(value)

@@ -54,9 +54,9 @@ KINDS: dict[str, MailKind] = {kind.code: kind for kind in (
                 "desk).\n\nThank you.\n{org}"),
              _COMMON + ("number", "measures")),
     MailKind("complaint.deadline", N_("Complaint deadline reminder"),
-             N_("Complaint {number} is due {due}"),
-             N_("Dear {name},\n\ncomplaint {number} ({complainant}, {unit}) is due {due} and is not closed "
-                "yet. Its state: {state}.\n\n{org}"),
+             N_("Complaint {number}: deadline {due}"),
+             N_("Dear {name},\n\ncomplaint {number} ({complainant}, {unit}) has the deadline {due} and is not "
+                "closed yet. Its state: {state}.\n\n{org}"),
              _COMMON + ("number", "complainant", "unit", "due", "state")),
     MailKind("revisit.due", N_("Revisit forms due"),
              N_("{count} revisit forms are due before the meeting on {meeting}"),

@@ -227,7 +227,7 @@ def test_a_process_killed_after_queueing_its_message_goes_out_on_the_next_run_on
     assert document["jobs"][-1] == {"job": "mail.deliver", "period": None, "status": "ran", "error": "",
                                     "summary": {"sent": 1, "retrying": 0, "failed": 0, "waiting": 0}}
     [message] = store.parsed()
-    assert message["Subject"] == "投诉 TS-KILL-1 将于 明天 到期" and message["To"] == "kill@example.cn"
+    assert message["Subject"] == "投诉 TS-KILL-1：处理期限 明天" and message["To"] == "kill@example.cn"
     again = _desk_app(db_path, "run-due", "--at", "2026-12-07T06:00", "--json")
     assert json.loads(again.stdout)["jobs"][-1]["summary"]["sent"] == 0 and len(store.received) == 1
 

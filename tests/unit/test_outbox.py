@@ -32,13 +32,13 @@ def test_a_queued_message_is_delivered_once_with_its_chinese_subject(db, admin, 
     server = smtp_server(store)
     configure(admin, server.port)
     row = queue_one()
-    assert row.status == "queued" and row.subject == "投诉 TS-20261207-001 将于 2026-12-08 09:00 到期"
+    assert row.status == "queued" and row.subject == "投诉 TS-20261207-001：处理期限 2026-12-08 09:00"
 
     report = deliver_due(T0)
 
     assert report.sent == [row.id] and report.failed == [] and report.retrying == []
     [message] = store.parsed()
-    assert message["Subject"] == "投诉 TS-20261207-001 将于 2026-12-08 09:00 到期"
+    assert message["Subject"] == "投诉 TS-20261207-001：处理期限 2026-12-08 09:00"
     assert message["Message-ID"] == row.message_id
     assert "李雷" in message.get_body(("plain",)).get_content()
     stored = OutboxMessage.get_by_id(row.id)
@@ -162,7 +162,7 @@ def test_an_administrators_template_is_used_and_a_bad_placeholder_refused(db, ad
     assert queue_one().subject == "【提醒】投诉TS-20261207-001截止2026-12-08 09:00"
     english = outbox.queue("complaint.deadline", outbox.Recipient("a@example.cn", "Ann", "en"),
                            {"number": "TS-1", "due": "tomorrow"})
-    assert english.subject == "Complaint TS-1 is due tomorrow"  # the other language keeps the built-in text
+    assert english.subject == "Complaint TS-1: deadline tomorrow"  # the other language keeps the built-in text
 
 
 def _dispatched(agent, manager):
