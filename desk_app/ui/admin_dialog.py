@@ -282,7 +282,7 @@ class AdminDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Administration"))
-        self.resize(900, 600)
+        self.resize(1040, 620)  # the Mail tab's server form and templates side by side, the outbox's columns
         self.tabs = QTabWidget(self)
         self.users_page = UsersPage(context, self.tabs)
         self.teams_page = TeamsPage(context, self.tabs)

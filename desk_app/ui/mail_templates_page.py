@@ -126,7 +126,7 @@ class MailTemplatesPage(QWidget):
         offered = mail_templates.KINDS[self.shown[0]].placeholders
         self.placeholders.setText(self.tr("Placeholders: {names}").format(
             names=" ".join("{" + name + "}" for name in offered)))
-        self.origin.setText(self.tr("Your own text") if own else self.tr("The built-in text"))
+        self.origin.setText(self.tr("Shown: your own text") if own else self.tr("Shown: the built-in text"))
         self.error.hide()
         self._update_preview()
 

@@ -77,13 +77,15 @@ class OutboxPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
-        self.note = QLabel(self)
-        self.note.setObjectName("outbox_note")
-        self.note.setWordWrap(True)
-        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer = QLabel(self)  # the selected message's answer in full
+        self.note = QLabel(self)  # what "Send queued now" did
+        for label in (self.answer, self.note):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.answer)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         context_ = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -100,7 +102,7 @@ class OutboxPage(QWidget):
              _when(r.next_attempt_at) if r.status == outbox.QUEUED else "", " ".join(r.last_answer.split()))
             for r in rows])
         self.table.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        for column, widest in ((2, 240), (3, 320)):
+        for column, widest in ((2, 200), (3, 220)):
             self.table.view.setColumnWidth(column, min(self.table.view.columnWidth(column), widest))
         counts = outbox.counts()
         self.counts.setText(" · ".join(f"{t(outbox.STATUS_LABELS[code])} {n}" for code, n in counts.items() if n))
@@ -123,6 +125,8 @@ class OutboxPage(QWidget):
     def _enable(self) -> None:
         row = self.selected()
         status = row.status if row else None
+        self.answer.setText(self.tr("Answer: {answer}").format(answer=row.last_answer)  # the column cuts it
+                            if row and row.last_answer else "")
         self.retry_button.setEnabled(status in (outbox.FAILED, outbox.CANCELLED))
         self.cancel_button.setEnabled(status in (outbox.QUEUED, outbox.FAILED))
         self.send_button.setEnabled(self.worker is None)

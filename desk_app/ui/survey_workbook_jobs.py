@@ -132,33 +132,27 @@ class SurveyWorkbooksMixin:
                   lambda result, cancelled: self._mail_done(p, result, cancelled))
 
     def _mail_done(self, plan: PlanRow, result: object, cancelled: bool) -> None:
-        self._changed(plan.id)  # the outbox delivers soon after (the main window listens)
-        title = self.tr("Send by e-mail")
-        if isinstance(result, Cancelled) or cancelled:
-            QMessageBox.information(self, title, self.tr("The mailing was cancelled. The workbooks already queued "
-                                                         "go out and their recipients are marked sent; send again "
-                                                         "with “only recipients who have no workbook yet” to "
-                                                         "finish."))
-            return
-        if isinstance(result, DeskError):
-            show_error(self, result, title)
-            return
-        self.result_dialog = MailResultDialog(result, self)
-        self.result_dialog.open()
+        # the outbox delivers soon after: the main window listens to the change
+        self._workbooks_done(plan, self.tr("Send by e-mail"), result, cancelled, MailResultDialog, self.tr(
+            "The mailing was cancelled. The workbooks already queued go out and their recipients are marked sent; "
+            "send again with “only recipients who have no workbook yet” to finish."))
 
     def _export_done(self, plan: PlanRow, folder: str, result: object, cancelled: bool) -> None:
+        self._workbooks_done(plan, self.tr("Export workbooks"), result, cancelled, ExportResultDialog, self.tr(
+            "The export was cancelled. The workbooks already written to {0} are kept and their recipients marked "
+            "sent; export again with “only recipients who have no workbook yet” to finish.").format(folder))
+
+    def _workbooks_done(self, plan: PlanRow, title: str, result: object, cancelled: bool, dialog,
+                        cancelled_text: str) -> None:
+        """After an export or a mailing: what was cancelled, the service's refusal, or the result's dialog."""
         self._changed(plan.id)
-        title = self.tr("Export workbooks")
         if isinstance(result, Cancelled) or cancelled:
-            QMessageBox.information(self, title, self.tr("The export was cancelled. The workbooks already written "
-                                                         "to {0} are kept and their recipients marked sent; export "
-                                                         "again with “only recipients who have no workbook yet” to "
-                                                         "finish.").format(folder))
+            QMessageBox.information(self, title, cancelled_text)
             return
         if isinstance(result, DeskError):
             show_error(self, result, title)
             return
-        self.result_dialog = ExportResultDialog(result, self)
+        self.result_dialog = dialog(result, self)
         self.result_dialog.open()
 
     def import_files(self) -> None:

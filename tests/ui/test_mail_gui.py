@@ -152,7 +152,7 @@ def test_templates_preview_refuse_a_bad_placeholder_and_restore(admin_dialog):
     page = admin_dialog.mail_page.templates
     page.kind.setCurrentIndex(page.kind.findData("complaint.deadline"))
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
-    assert page.subject.text() == "投诉 {number} 将于 {due} 到期" and page.origin.text() == "The built-in text"
+    assert page.subject.text() == "投诉 {number} 将于 {due} 到期" and page.origin.text() == "Shown: the built-in text"
     assert "{number}" in page.placeholders.text() and "{state}" in page.placeholders.text()
     assert page.preview.toPlainText().startswith("Subject: 投诉 TS-20261207-001 将于 2026-12-20 到期")
 
@@ -167,7 +167,7 @@ def test_templates_preview_refuse_a_bad_placeholder_and_restore(admin_dialog):
     assert page.save()
     assert settings.get(key) == "【提醒】投诉 {number} 将于 {due} 到期"
     assert settings.get("mail.template.complaint.deadline.zh_CN.body") == ""  # the text was left built-in
-    assert page.origin.text() == "Your own text"
+    assert page.origin.text() == "Shown: your own text"
     assert queue_one().subject == "【提醒】投诉 TS-20261207-001 将于 2026-12-08 09:00 到期"
 
     assert page.restore_builtin()
@@ -192,6 +192,7 @@ def test_the_outbox_lists_retries_and_cancels(qtbot, context):
     cells = [page.table.proxy.index(page.table.view.currentIndex().row(), c).data() for c in range(8)]
     assert cells[2] == "无名 <nobody@example.cn>" and cells[4] == "failed" and cells[7] == "5.1.1 no such user"
     assert page.retry_button.isEnabled() and page.cancel_button.isEnabled()
+    assert page.answer.text() == "Answer: 5.1.1 no such user"
     assert page.retry().status == "queued"
     assert OutboxMessage.get_by_id(failed.id).attempts == 0
     assert not page.retry_button.isEnabled()
