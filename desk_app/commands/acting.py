@@ -3,7 +3,7 @@
 from desk_app.errors import ValidationError
 from desk_app.i18n import N_, label, t
 from desk_app.models import User
-from desk_app.services.actor import Actor
+from desk_app.services.actor import Actor, first_active_with
 
 #: What a command says on a database nobody has set up yet.
 NO_USERS = N_("This database has no users yet: run `desk-app init` first.")
@@ -25,10 +25,8 @@ def acting_user(username: str | None, roles: tuple[str, ...]) -> Actor:
             raise ValidationError(t("The user {name} is disabled; enable them with `desk-app user enable {name}`.",
                                     name=user.username), field="--user")
         return Actor.from_user(user)
-    users = list(User.select().where(User.active == True).order_by(User.id))  # noqa: E712
-    for role in roles:
-        for user in users:
-            if role in user.role_set():
-                return Actor.from_user(user)
+    actor = first_active_with(roles)
+    if actor is not None:
+        return actor
     raise ValidationError(t("Nobody can act for the command line (needed: {roles}); pass --user.",
                             roles=", ".join(label(r) for r in roles)), field="--user")

@@ -74,17 +74,13 @@ def run(args: argparse.Namespace, db: Database) -> int:
 
 
 def _test(to: str) -> int:
-    from desk_app.mail import send_test_message
-    from desk_app.services.mail_settings import smtp_setup
+    from desk_app.services.mail_settings import send_test
 
-    setup = smtp_setup()
-    result = send_test_message(setup.settings, to, setup.domain)
-    if result.accepted:
-        print(t("The server {host} accepted the test message to {to}.", host=setup.settings.host, to=to))
-        return 0
-    code = f"{result.code} " if result.code else ""
-    raise ValidationError(t("The test message was not sent: {answer}", answer=f"{code}{result.answer}".strip()),
-                          field="TO")
+    try:
+        print(send_test(to).splitlines()[0])
+    except ValidationError as exc:
+        raise ValidationError(str(exc), field="TO") from exc
+    return 0
 
 
 def _send_queued(args: argparse.Namespace) -> int:

@@ -75,6 +75,14 @@ def _attempt(message: OutboxMessage, config: SmtpSettings, domain: str, transpor
     return transport(config, built)
 
 
+def due_count(at: datetime | None = None) -> int:
+    """Queued messages whose time has come: the open program asks before it reaches for the server and the
+    keyring, so that a quiet outbox costs one query."""
+    at = at or now()
+    return OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED)
+                                        & (OutboxMessage.next_attempt_at <= at)).count()
+
+
 def deliver_due(at: datetime | None = None, *, transport: Transport = send,
                 should_stop: Callable[[], bool] | None = None) -> DeliveryReport:
     """Send every queued message whose time has come; ValidationError when no mail server is set."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desk_app.errors import ValidationError
 from desk_app.i18n import t
-from desk_app.mail import SmtpSettings
+from desk_app.mail import SmtpSettings, send_test_message
 from desk_app.services import audit, settings
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
@@ -50,6 +50,13 @@ def stored_password() -> str:
         return _keyring().get_password(KEYRING_SERVICE, _account()) or ""
     except KeyringError:
         return ""
+
+
+def password_source() -> str:
+    """Where the SMTP password comes from, for the Admin dialog: "environment", "keyring" or "" (none)."""
+    if os.environ.get(PASSWORD_VARIABLE):
+        return "environment"
+    return "keyring" if stored_password() else ""
 
 
 def set_password(actor: Actor, password: str) -> None:
@@ -92,3 +99,17 @@ def smtp_setup() -> MailSetup:
                           username=str(settings.get("mail.username")), password=stored_password(),
                           reply_to=str(settings.get("mail.reply_to")), timeout=float(settings.get("mail.timeout")))
     return MailSetup(config, sender.rpartition("@")[2])
+
+
+def send_test(to: str) -> str:
+    """Send a test message to `to` at once (not through the outbox): the server's acceptance in words, or
+    ValidationError with its answer. Talks to the server: call it from a worker thread in the GUI."""
+    setup = smtp_setup()
+    result = send_test_message(setup.settings, to.strip(), setup.domain)
+    if not result.accepted:
+        code = f"{result.code} " if result.code else ""
+        raise ValidationError(t("The test message was not sent: {answer}",
+                                answer=f"{code}{result.answer}".strip()), field="to")
+    answer = f"{result.code} {result.answer}".strip() if result.code else result.answer
+    return t("The server {host} accepted the test message to {to}.", host=setup.settings.host, to=to.strip()) \
+        + (f"\n{answer}" if answer else "")

@@ -136,6 +136,7 @@ class MailResult:
     queued: int
     no_address: list[str]
     state: str
+    queued_to: tuple[str, ...] = ()  # "name <address>" of each recipient queued, in the order mailed
 
 
 def mail_workbooks(actor: Actor, plan_id: int, *, language: str | None = None, only_unsent: bool = False,
@@ -154,7 +155,8 @@ def mail_workbooks(actor: Actor, plan_id: int, *, language: str | None = None, o
     if plan.state == S.APPROVED:
         plan = move(actor, plan, None, S.DISTRIBUTING.value, "survey_plan.distribute")
     used: set[str] = set()
-    queued, missing = 0, []
+    queued_to: list[str] = []
+    missing: list[str] = []
     total = len(recipients)
     for done, recipient in enumerate(recipients):
         check_cancelled(is_cancelled)
@@ -171,9 +173,10 @@ def mail_workbooks(actor: Actor, plan_id: int, *, language: str | None = None, o
                 SurveyRecipient.update(sent_at=now(), file_name=name).where(
                     SurveyRecipient.id == recipient.id).execute()
         if attachment:
-            queued += 1
+            queued_to.append(f"{recipient.name} <{recipient.email.strip()}>")
         else:
             missing.append(recipient.name)
     report(progress, total, total)
-    audit.record(actor, "survey_plan.mail", plan, after={"queued": queued, "no_address": len(missing)})
-    return MailResult(plan.number, queued, missing, _collecting_when_all_sent(actor, plan.id).state)
+    audit.record(actor, "survey_plan.mail", plan, after={"queued": len(queued_to), "no_address": len(missing)})
+    return MailResult(plan.number, len(queued_to), missing, _collecting_when_all_sent(actor, plan.id).state,
+                      tuple(queued_to))

@@ -20,6 +20,7 @@ from desk_app.models import (
     CustomerUnit,
     ImprovementProject,
     ImprovementStep,
+    OutboxMessage,
     Report,
     SurveyPlan,
     SurveyRecipient,
@@ -35,7 +36,7 @@ from desk_app.models.enums import (
     RevisitState,
     Role,
 )
-from desk_app.services import callbacks, complaints, evaluations, indicators, kpi, revisits
+from desk_app.services import callbacks, complaints, evaluations, indicators, kpi, outbox, revisits
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, can
 from desk_app.services.ticket_rules import OPEN_STATES
@@ -45,7 +46,7 @@ from desk_app.services.validation import as_datetime
 NEAR_SLA = timedelta(hours=2)
 
 #: Record kinds an item can open (the Today tab's `open_record` signal carries one of these).
-KINDS = ("ticket", "callback", "revisit", "complaint", "improvement", "report", "survey_plan")
+KINDS = ("ticket", "callback", "revisit", "complaint", "improvement", "report", "survey_plan", "outbox")
 
 #: Section keys, in the order they are shown. The UI translates the key into a heading.
 MY_TICKETS = "my_tickets"
@@ -59,6 +60,10 @@ REPORTS_TO_APPROVE = "reports_to_approve"
 IMPROVEMENT_STEPS_OVERDUE = "improvement_steps_overdue"
 SURVEY_PLANS = "survey_plans"
 SURVEY_REMINDERS = "survey_reminders"
+MAIL_PROBLEMS = "mail_problems"
+
+#: How long a message to somebody without an address stays on Today (it cannot be retried or cancelled).
+NO_ADDRESS_SHOWN = timedelta(days=7)
 
 #: English headings (the UI has its own tr() copies; these serve the CLI and logs via t()).
 TITLES: dict[str, str] = {
@@ -73,6 +78,7 @@ TITLES: dict[str, str] = {
     IMPROVEMENT_STEPS_OVERDUE: "Improvement steps overdue",
     SURVEY_PLANS: "Survey plans collecting",
     SURVEY_REMINDERS: "Survey recipients to remind",
+    MAIL_PROBLEMS: "Mail not delivered",
 }
 
 
@@ -340,6 +346,24 @@ def survey_reminders(at: datetime) -> TodaySection:
     return _section(SURVEY_REMINDERS, items, keep_order=True)
 
 
+def mail_problems(at: datetime) -> TodaySection:
+    """R52: messages the server refused for good (with its answer) and, for a week, recipients without an
+    address; each opens the outbox, where a failed one is retried or cancelled."""
+    query = (OutboxMessage.select(OutboxMessage.id, OutboxMessage.status, OutboxMessage.recipient,
+                                  OutboxMessage.recipient_name, OutboxMessage.subject, OutboxMessage.last_code,
+                                  OutboxMessage.last_answer)
+             .where((OutboxMessage.status == outbox.FAILED)
+                    | ((OutboxMessage.status == outbox.NO_ADDRESS)
+                       & (OutboxMessage.created_at >= at - NO_ADDRESS_SHOWN)))
+             .order_by(OutboxMessage.id.desc()).tuples())
+    items = []
+    for mid, status, address, name, subject, code, answer in query:
+        who = f"{name} <{address}>" if address and name else address or name
+        detail = f"{code} {answer}" if code and status == outbox.FAILED else answer
+        items.append(TodayItem(_join(who, subject), "outbox", mid, None, False, " ".join(detail.split())))
+    return _section(MAIL_PROBLEMS, items, keep_order=True)
+
+
 # --------------------------------------------------------------------------- the view
 
 
@@ -365,6 +389,8 @@ def today_for(actor: Actor, now: datetime | None = None) -> TodayView:
             sections.append(reports_to_review(actor))
         sections.append(survey_plans(at))
         sections.append(survey_reminders(at))
+    if can(actor, Permission.MANAGE_SETTINGS):
+        sections.append(mail_problems(at))
     return TodayView(at, tuple(sections), show_charts=actor.has_role(Role.MANAGER))
 
 

@@ -1,4 +1,5 @@
-"""Administration: users, teams, customer units and settings, all through the services (R2, R42)."""
+"""Administration: users, teams, customer units, settings, mail and the outbox, all through the services
+(R2, R42, R50–R53)."""
 
 from collections.abc import Callable
 
@@ -25,6 +26,8 @@ from desk_app.services import signing_keys, users
 from desk_app.ui.admin_settings import SettingsPage
 from desk_app.ui.context import AppContext
 from desk_app.ui.edit_dialog import EditDialog
+from desk_app.ui.mail_page import MailPage
+from desk_app.ui.outbox_view import OutboxPage
 from desk_app.ui.signing_dialogs import CertifyDialog, ImportKeyDialog
 from desk_app.ui.widgets import FilterTable, role_names
 
@@ -279,16 +282,20 @@ class AdminDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Administration"))
-        self.resize(900, 600)
+        self.resize(1040, 620)  # the Mail tab's server form and templates side by side, the outbox's columns
         self.tabs = QTabWidget(self)
         self.users_page = UsersPage(context, self.tabs)
         self.teams_page = TeamsPage(context, self.tabs)
         self.units_page = UnitsPage(context, self.tabs)
         self.settings_page = SettingsPage(context, self.tabs)
+        self.mail_page = MailPage(context, self.tabs)
+        self.outbox_page = OutboxPage(context, self.tabs)
         self.tabs.addTab(self.users_page, self.tr("Users"))
         self.tabs.addTab(self.teams_page, self.tr("Teams"))
         self.tabs.addTab(self.units_page, self.tr("Customer units"))
         self.tabs.addTab(self.settings_page, self.tr("Settings"))
+        self.tabs.addTab(self.mail_page, self.tr("Mail"))
+        self.tabs.addTab(self.outbox_page, self.tr("Outbox"))
         self.tabs.currentChanged.connect(self._refresh)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -300,3 +307,5 @@ class AdminDialog(QDialog):
         page = self.tabs.widget(index)
         if isinstance(page, UsersPage):  # teams may have changed: the team combo and names follow
             page.reload()
+        elif isinstance(page, OutboxPage):  # the timer may have sent some meanwhile
+            page.refresh()

@@ -84,8 +84,8 @@ CHOICES: dict[str, list[tuple[str, str]]] = {
     "report.same_reviewer_approver": [("no", "no"), ("yes", "yes")],
     "mail.security": [("none", "no encryption"), ("starttls", "STARTTLS"), ("ssl", "SSL/TLS")],
 }
-#: Settings edited on a page of their own (the mail templates), not in this form.
-ELSEWHERE = ("mail.template.",)
+#: Settings edited on a page of their own (the Mail tab: the server and the templates), not in this form.
+ELSEWHERE = ("mail.",)
 _FIXED_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
@@ -250,5 +250,6 @@ class SettingsPage(QWidget):
             self.error.show()
             return False
         self.error.hide()
+        self.context.events.changed.emit("setting")  # e.g. jobs.gui_minutes: the main window's timer follows
         QMessageBox.information(self, self.tr("Settings"), self.tr("The settings were saved."))
         return True

@@ -29,6 +29,7 @@ from desk_app.services.permissions import Permission, can
 from desk_app.store import backup, postgres
 from desk_app.ui import tab_registry
 from desk_app.ui.context import AppContext
+from desk_app.ui.due_jobs_runner import DueJobsRunner
 from desk_app.ui.widgets import confirm, role_names, show_error
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self._restore_geometry()
         self._build_shown(self.tabs.currentIndex())
+        self.due_jobs = DueJobsRunner(context, self)
+        self.due_jobs.problem.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.due_jobs.start()
 
     # -- building ----------------------------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """Show a record in its tab: from the Today tab's lines and the global search."""
+        if kind == "outbox":
+            return self.open_outbox(record_id) is not None
         key = KIND_TABS.get(kind)
         widget = self.tab_widgets.get(key) if key else None
         if widget is None:
@@ -244,9 +250,12 @@ class MainWindow(QMainWindow):
 
         self.admin_menu = bar.addMenu(self.tr("&Admin"))
         self.admin_action = self._action(self.tr("&Users, teams, units and settings…"), self.open_admin)
+        self.outbox_action = self._action(self.tr("&Outbox…"), lambda: self.open_outbox())
         self.admin_menu.addAction(self.admin_action)
+        self.admin_menu.addAction(self.outbox_action)
         is_admin = self.context.actor.has_role(Role.ADMIN)
         self.admin_action.setVisible(is_admin)
+        self.outbox_action.setVisible(is_admin)
         self.admin_menu.menuAction().setVisible(is_admin)
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -295,6 +304,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.save_geometry()
+        self.due_jobs.stop()
         super().closeEvent(event)
 
     # -- File menu ---------------------------------------------------------------------------------
@@ -353,6 +363,19 @@ class MainWindow(QMainWindow):
 
         dialog = AdminDialog(self.context, self)
         dialog.exec()
+
+    def open_outbox(self, message_id: int | None = None):
+        """The outbox dialog (Admin menu, Today's "Mail not delivered" lines), on one message if given."""
+        if not can(self.context.actor, Permission.MANAGE_SETTINGS):
+            return None
+        from desk_app.ui.outbox_view import OutboxDialog
+
+        dialog = OutboxDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if message_id is not None:
+            dialog.page.select(message_id)
+        dialog.open()
+        return dialog
 
     def _update_undo_action(self) -> None:
         offer = undo.last_undoable(self.context.actor)
@@ -419,6 +442,10 @@ class MainWindow(QMainWindow):
                 (refresh, self.tr("Survey analysis: compute again")),
                 ("Ctrl+Ins / Ctrl+Del", self.tr("Questionnaire editor: add or remove a question")),
                 ("Ctrl+Up / Ctrl+Down", self.tr("Questionnaire editor: move a question")),
+            ]),
+            (self.tr("Outbox"), [
+                ("Delete", self.tr("Cancel the selected message")),
+                (refresh, self.tr("Reload the list")),
             ]),
             (self.tr("Dialogs"), [
                 (f"Ctrl+Enter / {save}", self.tr("Confirm the dialog (OK)")),

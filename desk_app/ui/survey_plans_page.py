@@ -81,6 +81,9 @@ class PlansPage(SurveyRecipientsMixin, SurveyWorkbooksMixin, QWidget):
             ("export", self.tr("E&xport workbooks…"),
              self.tr("Write one Excel questionnaire per recipient into a folder and mark them sent"),
              self.export_workbooks, self.may_collect),
+            ("mail", self.tr("Send by e-&mail…"),
+             self.tr("Mail each recipient their Excel questionnaire (through the outbox) and mark them sent"),
+             self.mail_workbooks, self.may_collect),
             ("close", self.tr("&Close collection"), self.tr("End the collection: later workbooks are refused"),
              self.close_collection, self.may_plan),
             ("reopen", self.tr("Reopen collection"), self.tr("Accept returned workbooks again"),
@@ -165,6 +168,8 @@ class PlansPage(SurveyRecipientsMixin, SurveyWorkbooksMixin, QWidget):
             "draft": state == S.APPROVED,
             "export": state in (S.APPROVED, S.DISTRIBUTING, S.COLLECTING) and bool(plan and plan.returned
                                                                                     < plan.recipients),
+            "mail": state in (S.APPROVED, S.DISTRIBUTING, S.COLLECTING) and bool(plan and plan.returned
+                                                                                  < plan.recipients),
             "close": state in (S.DISTRIBUTING, S.COLLECTING), "reopen": state == S.CLOSED,
             "analysed": state == S.CLOSED, "analysis": plan is not None, "findings": plan is not None,
         }

@@ -1,5 +1,5 @@
-"""What a workbook export or import of the Plans page did (R30): the workbooks written, and every
-returned file's outcome, each in its own dialog so the user can copy or open it."""
+"""What a workbook export, mailing or import of the Plans page did (R30, R51): the workbooks written or
+queued, and every returned file's outcome, each in its own dialog so the user can copy or open it."""
 
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.services import survey_plans as sp
 from desk_app.services.survey_collection import ImportOutcome
+from desk_app.services.survey_export import MailResult
 from desk_app.services.survey_plans import ExportResult
 from desk_app.ui.widgets import readable
 
@@ -53,6 +54,38 @@ class ExportResultDialog(QDialog):
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.folder)))
+
+
+class MailResultDialog(QDialog):
+    """Who was queued a workbook by mail, and who has no address (their workbooks go out by hand)."""
+
+    def __init__(self, result: MailResult, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Workbooks of {0} by e-mail").format(result.plan_number))
+        text = self.tr("{0} workbooks queued for mailing. Survey plan {1} is now {2}.").format(
+            result.queued, result.plan_number, sp.state_label(result.state))
+        if result.no_address:
+            text += " " + self.tr("{0} recipients have no e-mail address: export their workbooks to a folder "
+                                  "(only recipients who have no workbook yet) and hand them over.").format(
+                len(result.no_address))
+        self.summary = QLabel(text)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.queued = QListWidget()
+        self.queued.addItems(list(result.queued_to))
+        self.missing = QListWidget()
+        self.missing.addItems(result.no_address)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Queued:")))
+        layout.addWidget(self.queued, 2)
+        if result.no_address:
+            layout.addWidget(QLabel(self.tr("Without an e-mail address:")))
+            layout.addWidget(self.missing, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 460)
 
 
 class ImportResultDialog(QDialog):

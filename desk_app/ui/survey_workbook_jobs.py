@@ -1,6 +1,6 @@
-"""Workbooks of the Plans page (R29–R30): one questionnaire per recipient written to a folder, and the
-returned ones read back (files, a folder, or dropped on the page), both in a worker thread with a
-window-modal progress dialog whose Cancel keeps what is done so far."""
+"""Workbooks of the Plans page (R29–R30, R51): one questionnaire per recipient written to a folder or mailed
+(queued in the outbox), and the returned ones read back (files, a folder, or dropped on the page), each in a
+worker thread with a window-modal progress dialog whose Cancel keeps what is done so far."""
 
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import DeskError
 from desk_app.io.excel_util import Cancelled
+from desk_app.services import mail_settings, survey_export
 from desk_app.services import survey_collection as sc
 from desk_app.services import survey_plans as sp
 from desk_app.services.survey_collection import ImportOutcome
@@ -25,7 +26,7 @@ from desk_app.services.survey_plans import PlanRow
 from desk_app.ui import workers
 from desk_app.ui.context import AppContext
 from desk_app.ui.form_dialog import FormDialog, combo
-from desk_app.ui.survey_workbook_dialogs import ExportResultDialog, ImportResultDialog
+from desk_app.ui.survey_workbook_dialogs import ExportResultDialog, ImportResultDialog, MailResultDialog
 from desk_app.ui.widgets import show_error
 
 
@@ -75,18 +76,11 @@ class SurveyWorkbooksMixin:
         if not folder:
             return
         QSettings().setValue("surveys/export_folder", folder)
-        only_unsent = QCheckBox(self.tr("Only recipients who have no workbook yet"))
-        only_unsent.setChecked(p.sent > 0)
-        only_unsent.setEnabled(p.sent > 0)
-        fields = [("language", self.tr("Language of the questionnaire"),
-                   combo([(self.tr("Chinese (简体中文)"), "zh_CN"), (self.tr("English"), "en")], "zh_CN")),
-                  ("only_unsent", "", only_unsent)]
-        options = FormDialog(self.tr("Export workbooks"), fields, lambda v: v, self,
-                             self.tr("One protected Excel questionnaire per recipient goes to {0}; the recipients "
-                                     "are marked sent.").format(folder))
-        if options.exec() != QDialog.DialogCode.Accepted:
+        v = self._workbook_options(self.tr("Export workbooks"),
+                                   self.tr("One protected Excel questionnaire per recipient goes to {0}; the "
+                                           "recipients are marked sent.").format(folder))
+        if v is None:
             return
-        v = options.result_value
         actor = self.context.actor
 
         def job(progress, is_cancelled):
@@ -99,19 +93,66 @@ class SurveyWorkbooksMixin:
         self._run(self.tr("Writing the workbooks of {0}…").format(p.number), job,
                   lambda result, cancelled: self._export_done(p, folder, result, cancelled))
 
+    def _workbook_options(self, title: str, intro: str) -> dict | None:
+        """The language and "only those without a workbook" of an export or a mailing; None if cancelled."""
+        p = self.plan
+        only_unsent = QCheckBox(self.tr("Only recipients who have no workbook yet"))
+        only_unsent.setChecked(p.sent > 0)
+        only_unsent.setEnabled(p.sent > 0)
+        fields = [("language", self.tr("Language of the questionnaire"),
+                   combo([(self.tr("Chinese (简体中文)"), "zh_CN"), (self.tr("English"), "en")], "zh_CN")),
+                  ("only_unsent", "", only_unsent)]
+        options = FormDialog(title, fields, lambda v: v, self, intro)
+        return options.result_value if options.exec() == QDialog.DialogCode.Accepted else None
+
+    def mail_workbooks(self) -> None:
+        """Queue each recipient's workbook as an e-mail in a worker; then who was queued and who has no address."""
+        p = self.plan
+        if p is None or self.worker is not None:
+            return
+        intro = self.tr("Each recipient with an e-mail address gets their protected Excel questionnaire by mail "
+                        "and is marked sent; recipients without an address are listed afterwards.")
+        if not mail_settings.is_configured():
+            intro += "\n\n" + self.tr("No mail server is set yet: the messages wait in the outbox until one is "
+                                        "set (Admin → Mail).")
+        v = self._workbook_options(self.tr("Send by e-mail"), intro)
+        if v is None:
+            return
+        actor = self.context.actor
+
+        def job(progress, is_cancelled):
+            try:
+                return survey_export.mail_workbooks(actor, p.id, language=v["language"],
+                                                    only_unsent=v["only_unsent"], progress=progress,
+                                                    is_cancelled=is_cancelled)
+            except DeskError as exc:  # returned, not raised: the message must reach the dialog as it is
+                return exc
+
+        self._run(self.tr("Queueing the workbooks of {0} for mailing…").format(p.number), job,
+                  lambda result, cancelled: self._mail_done(p, result, cancelled))
+
+    def _mail_done(self, plan: PlanRow, result: object, cancelled: bool) -> None:
+        # the outbox delivers soon after: the main window listens to the change
+        self._workbooks_done(plan, self.tr("Send by e-mail"), result, cancelled, MailResultDialog, self.tr(
+            "The mailing was cancelled. The workbooks already queued go out and their recipients are marked sent; "
+            "send again with “only recipients who have no workbook yet” to finish."))
+
     def _export_done(self, plan: PlanRow, folder: str, result: object, cancelled: bool) -> None:
+        self._workbooks_done(plan, self.tr("Export workbooks"), result, cancelled, ExportResultDialog, self.tr(
+            "The export was cancelled. The workbooks already written to {0} are kept and their recipients marked "
+            "sent; export again with “only recipients who have no workbook yet” to finish.").format(folder))
+
+    def _workbooks_done(self, plan: PlanRow, title: str, result: object, cancelled: bool, dialog,
+                        cancelled_text: str) -> None:
+        """After an export or a mailing: what was cancelled, the service's refusal, or the result's dialog."""
         self._changed(plan.id)
-        title = self.tr("Export workbooks")
         if isinstance(result, Cancelled) or cancelled:
-            QMessageBox.information(self, title, self.tr("The export was cancelled. The workbooks already written "
-                                                         "to {0} are kept and their recipients marked sent; export "
-                                                         "again with “only recipients who have no workbook yet” to "
-                                                         "finish.").format(folder))
+            QMessageBox.information(self, title, cancelled_text)
             return
         if isinstance(result, DeskError):
             show_error(self, result, title)
             return
-        self.result_dialog = ExportResultDialog(result, self)
+        self.result_dialog = dialog(result, self)
         self.result_dialog.open()
 
     def import_files(self) -> None:

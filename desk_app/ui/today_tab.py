@@ -228,6 +228,7 @@ class TodayTab(QWidget):
             today.IMPROVEMENT_STEPS_OVERDUE: self.tr("Improvement steps overdue"),
             today.SURVEY_PLANS: self.tr("Survey plans collecting (response rate)"),
             today.SURVEY_REMINDERS: self.tr("Survey recipients to remind"),
+            today.MAIL_PROBLEMS: self.tr("Mail not delivered"),
         }
         return titles.get(key, key)
 

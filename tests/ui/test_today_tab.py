@@ -45,7 +45,7 @@ def test_the_first_figures_come_from_a_worker(qtbot, context, data):
     counts = []
     tab.count_changed.connect(counts.append)
     qtbot.waitUntil(lambda: tab.loaded)
-    assert tab.count == 4 and counts == [4] and tab.tree.topLevelItemCount() == 7
+    assert tab.count == 4 and counts == [4] and tab.tree.topLevelItemCount() == 8
     assert tab.chart_views["complaints"].chart().series()  # the charts came with them
 
 
@@ -60,7 +60,7 @@ def test_manager_sees_sections_counts_and_charts(qtbot, context, data):
     assert heads == ["My tickets near or past their service level (1)", "My callbacks due today or overdue (0)",
                      "Complaints waiting for verification (1)", "Complaints past their agreed time (0)",
                      "Reports waiting for review (1)", "Reports waiting for approval (0)",
-                     "Improvement steps overdue (1)"]
+                     "Improvement steps overdue (1)", "Mail not delivered (0)"]
     assert tab.count == 4
     assert tab.summary.text() == "4 item(s) need your attention, 2 overdue."
     ticket_line = tab.section_items(today.MY_TICKETS)[0]

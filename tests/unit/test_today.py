@@ -240,10 +240,31 @@ def test_quality_sees_collecting_plans_with_response_rate_and_reminders(w):
     assert view.count == 3
 
 
-def test_admin_only_has_no_sections(w, make_user):
+def test_admin_only_has_the_mail_section(w, make_user):
     boss = make_user(Role.ADMIN)
     view = today.today_for(boss, NOW)
-    assert view.sections == () and view.count == 0
+    assert _keys(view) == [today.MAIL_PROBLEMS] and view.count == 0
+
+
+def test_mail_not_delivered_failed_with_the_answer_and_no_address_for_a_week(db, make_user):
+    from desk_app.models import OutboxMessage
+    from desk_app.services import outbox
+
+    def message(status: str, created: datetime, **more) -> int:
+        return OutboxMessage.create(kind="complaint.deadline", recipient=more.pop("to", "li@example.cn"),
+                                    recipient_name="李雷", language="zh_CN", subject="投诉到期", body="…",
+                                    message_id=f"<{next(_seq)}@x>", status=status, created_at=created,
+                                    **more).id
+
+    failed = message(outbox.FAILED, NOW - timedelta(days=30), last_code=550, last_answer="5.1.1 no such user")
+    missing = message(outbox.NO_ADDRESS, NOW - timedelta(days=2), to="", last_answer="李雷 has no e-mail address.")
+    message(outbox.NO_ADDRESS, NOW - timedelta(days=8), to="")  # older than a week
+    message(outbox.SENT, NOW - timedelta(days=1))
+    boss, tech = make_user(Role.ADMIN), make_user(Role.TECHNICIAN)
+    section = today.today_for(boss, NOW).section(today.MAIL_PROBLEMS)
+    assert [(i.kind, i.record_id) for i in section.items] == [("outbox", missing), ("outbox", failed)]
+    assert section.items[1].detail == "550 5.1.1 no such user" and "李雷 <li@example.cn>" in section.items[1].text
+    assert today.today_for(tech, NOW).section(today.MAIL_PROBLEMS) is None
 
 
 def test_items_sort_overdue_first_then_by_due():
