@@ -152,9 +152,9 @@ def test_templates_preview_refuse_a_bad_placeholder_and_restore(admin_dialog):
     page = admin_dialog.mail_page.templates
     page.kind.setCurrentIndex(page.kind.findData("complaint.deadline"))
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
-    assert page.subject.text() == "投诉 {number} 将于 {due} 到期" and page.origin.text() == "Shown: the built-in text"
+    assert page.subject.text() == "投诉 {number}：处理期限 {due}" and page.origin.text() == "Shown: the built-in text"
     assert "{number}" in page.placeholders.text() and "{state}" in page.placeholders.text()
-    assert page.preview.toPlainText().startswith("Subject: 投诉 TS-20261207-001 将于 2026-12-20 到期")
+    assert page.preview.toPlainText().startswith("Subject: 投诉 TS-20261207-001：处理期限 2026-12-20")
 
     page.subject.setText("投诉 {number} 快到期了 {deadline}")
     assert "{deadline}" in page.preview.toPlainText()
@@ -163,15 +163,15 @@ def test_templates_preview_refuse_a_bad_placeholder_and_restore(admin_dialog):
     key = "mail.template.complaint.deadline.zh_CN.subject"
     assert settings.get(key) == ""
 
-    page.subject.setText("【提醒】投诉 {number} 将于 {due} 到期")
+    page.subject.setText("【提醒】投诉 {number}：处理期限 {due}")
     assert page.save()
-    assert settings.get(key) == "【提醒】投诉 {number} 将于 {due} 到期"
+    assert settings.get(key) == "【提醒】投诉 {number}：处理期限 {due}"
     assert settings.get("mail.template.complaint.deadline.zh_CN.body") == ""  # the text was left built-in
     assert page.origin.text() == "Shown: your own text"
-    assert queue_one().subject == "【提醒】投诉 TS-20261207-001 将于 2026-12-08 09:00 到期"
+    assert queue_one().subject == "【提醒】投诉 TS-20261207-001：处理期限 2026-12-08 09:00"
 
     assert page.restore_builtin()
-    assert settings.get(key) == "" and page.subject.text() == "投诉 {number} 将于 {due} 到期"
+    assert settings.get(key) == "" and page.subject.text() == "投诉 {number}：处理期限 {due}"
 
 
 def test_the_outbox_lists_retries_and_cancels(qtbot, context):
