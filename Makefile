@@ -2,6 +2,7 @@
 #
 #   make run     open the application (GUI) on the default database
 #   make test    unit and UI tests (headless, in parallel) on SQLite and on PostgreSQL, then the import contracts and ruff
+#   make bundle  the desktop bundle dist/desk-app/ (PyInstaller); make bundle-test builds and checks it
 #
 # On Debian/Ubuntu as root the system packages Qt and the tests need are installed
 # first (only the missing ones). As a normal user that step is skipped with a note.
@@ -43,7 +44,7 @@ define install_debs
 	apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing </dev/null
 endef
 
-.PHONY: help deps deps-runtime venv run test lint bench translations clean distclean
+.PHONY: help deps deps-runtime venv run test lint bench translations clean distclean bundle bundle-test
 
 help:
 	@echo "make run           open the application"
@@ -51,6 +52,8 @@ help:
 	@echo "make lint          ruff and the import contracts only"
 	@echo "make bench         run the benchmarks"
 	@echo "make translations  extract texts into resources/translations/*/LC_MESSAGES/desk_app.po, compile .mo"
+	@echo "make bundle        the desktop bundle dist/desk-app/ (PyInstaller, packaging/desk-app.spec); size reported"
+	@echo "make bundle-test   build the bundle, then run it alone in a clean environment (tools/bundle_test.sh)"
 	@echo "make deps          install missing Debian packages (root only)"
 	@echo "make venv          create .venv and install the app with its test extras"
 	@echo "make clean         remove caches and build output (distclean also removes .venv)"
@@ -119,6 +122,24 @@ bench: deps venv
 # edited with any .po editor) and compile the .mo the application reads; lists what is untranslated.
 translations: venv
 	$(VPY) tools/translations.py
+
+# -- the desktop bundle (R56, docs/packaging.md) ---------------------------------------------------
+# One folder, dist/desk-app/, from packaging/desk-app.spec; PyInstaller is the `bundle` extra of
+# pyproject.toml. The spec copies the Chinese font of fonts-wqy-microhei (a runtime package) with its licence.
+BUNDLE_STAMP := $(VENV)/.installed-bundle
+BUNDLE_DIR := dist/desk-app
+
+$(BUNDLE_STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install --disable-pip-version-check -q -e '.[bundle]'
+	@touch $@
+
+bundle: deps-runtime $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/desk-app.spec
+	@echo "make: $(BUNDLE_DIR) is $$(du -sh $(BUNDLE_DIR) | cut -f1) (goal: at most 250 MB)"
+
+bundle-test: bundle
+	tools/bundle_test.sh $(BUNDLE_DIR)
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .bench build dist *.egg-info

@@ -19,6 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="database file (default: the user data directory) or a postgresql:// URL")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the interface and reports")
     parser.add_argument("--version", action="version", version=f"desk-app {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary database (demo, report and form PDFs, fonts, "
+                             "signing, main window offscreen) and exit: 0 when all is well, 1 naming the failing step")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub.add_parser(command.NAME, help=command.HELP, description=command.HELP))
@@ -43,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     _start_gui_check(argv)
     parser = build_parser()
     args = parser.parse_args(argv)  # exits with 2 on a usage error
+    if args.self_test:
+        from desk_app.self_test import run_self_test
+
+        set_language(resolve_language(args.lang))
+        return run_self_test()
     db_path = resolve_db_path(args.db)
     if args.command is None:
         from desk_app.ui.app import run_gui

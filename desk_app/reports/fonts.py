@@ -6,9 +6,11 @@ not supported``; we sniff the file header first and skip such files with a reaso
 understands. The search order is:
 
 1. the explicit path the caller passes (the ``pdf.font_path`` setting),
-2. known files: Microsoft YaHei / SimHei / SimSun on Windows, WenQuanYi, Droid Sans Fallback and
+2. the fonts shipped with the application (``resources/fonts``; the desktop bundle carries
+   WenQuanYi Micro Hei there, so a workstation without Chinese fonts still prints Chinese),
+3. known files: Microsoft YaHei / SimHei / SimSun on Windows, WenQuanYi, Droid Sans Fallback and
    AR PL (fonts-arphic) on Linux (macOS PingFang is CFF, so it is not listed),
-3. ``fc-list :lang=zh`` when fontconfig is installed.
+4. ``fc-list :lang=zh`` when fontconfig is installed.
 
 When nothing usable is found the reports fall back to Helvetica (Latin only) and
 `FontInfo.has_cjk` is False, with a warning the UI can show.
@@ -29,6 +31,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from desk_app import BUNDLED_FONTS
 from desk_app.i18n import N_, t
 
 FALLBACK_FONT = "Helvetica"
@@ -220,10 +223,23 @@ def fc_list_fonts() -> list[Path]:
     return sorted(files, key=lambda p: 0 if any(k in p.name.lower() for k in ("hei", "sans", "yahei")) else 1)
 
 
+def bundled_fonts(folder: Path | None = None) -> list[Path]:
+    """The TrueType files shipped with the application (none in a checkout: resources/fonts has only a README)."""
+    folder = folder or BUNDLED_FONTS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttf", ".ttc") and p.is_file())
+
+
 def candidate_fonts() -> Iterable[tuple[Path, Path | None]]:
-    """Known font files, then fontconfig's; tests monkeypatch this to simulate a bare machine."""
+    """The bundled fonts, known font files, then fontconfig's; tests monkeypatch this to simulate a bare machine."""
     seen: set[Path] = set()
+    for regular in bundled_fonts():
+        seen.add(regular)
+        yield regular, None
     for regular, bold in KNOWN_FONTS:
+        if regular in seen:
+            continue
         if regular.is_file():
             seen.add(regular)
             yield regular, bold

@@ -4,7 +4,7 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from desk_app import RESOURCES
+from desk_app import BUNDLED_FONTS
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +25,12 @@ PREFERRED_CJK = (
 
 
 def load_bundled_fonts() -> list[str]:
-    """Register the fonts shipped under resources/fonts; return their family names."""
+    """Register the fonts shipped under resources/fonts (the bundle's Chinese font); return their family names.
+
+    Called before the family is chosen, so a workstation without Chinese fonts gets the bundled one.
+    """
     families: list[str] = []
-    folder = RESOURCES / "fonts"
+    folder = BUNDLED_FONTS
     if not folder.is_dir():
         return families
     for path in sorted(folder.iterdir()):
