@@ -162,6 +162,26 @@ def step_comments(run: SelfTestRun) -> str:
     return f"jieba: {' '.join(terms)} | {' '.join(phrases)}"
 
 
+def step_mail(run: SelfTestRun) -> str:
+    """The due jobs on the demo (no server set: the mail waits in the outbox), a message built, the keyring."""
+    import keyring
+
+    from desk_app.mail import Outgoing, SmtpSettings, build_message
+    from desk_app.models import OutboxMessage
+    from desk_app.services.due_jobs import run_due
+
+    failed = [f"{o.job}: {o.error}" for o in run_due(run.admin) if o.status == "failed"]
+    if failed:
+        raise StepFailed("due jobs failed: " + "; ".join(failed))
+    message = build_message(SmtpSettings(host="localhost", port=25, security="none", sender="desk@example.org"),
+                            Outgoing(to=("customer@example.org",), subject=COMMENT, body=COMMENT), "example.org")
+    if b"Subject: =?utf-8?" not in bytes(message):
+        raise StepFailed("the Chinese subject was not encoded per RFC 2047")
+    backend = keyring.get_keyring()
+    return (f"due jobs ran, {OutboxMessage.select().count()} messages in the outbox; keyring backend "
+            f"{type(backend).__module__}.{type(backend).__name__}")
+
+
 def step_postgres_driver(run: SelfTestRun) -> str:
     import psycopg
 
@@ -243,6 +263,7 @@ STEPS: list[Step] = [
     ("signing", step_signing),
     ("excel", step_excel),
     ("comments", step_comments),
+    ("mail", step_mail),
     ("postgres-driver", step_postgres_driver),
     ("translations", step_translations),
     ("environment", step_environment),

@@ -74,6 +74,12 @@ verify_approved() {
 check verify verify_approved
 check verify-draft-refused bash -c '! "$@"' _ env -i PATH=/usr/bin:/bin HOME="$WORK/home" TMPDIR="$WORK/tmp" \
     "$INSTALL/desk-app" verify "$WORK/out/draft.pdf"
+# The due jobs from the bundle (no mail server set: the messages wait in the outbox, and it says so).
+run_due() {
+    desk run-due --at "$(date +%Y-%m-%d)T08:00" --json | tee "$WORK/out/run-due.json" &&
+        expect_in '"job": "callbacks.morning"' "$WORK/out/run-due.json" && desk mail outbox
+}
+check run-due run_due
 
 # The install folder stays as installed; what the bundle carries.
 check read-only-install bash -c "written=\$(find '$INSTALL' -newer '$WORK/started'); [ -z \"\$written\" ] || \
