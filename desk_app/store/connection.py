@@ -194,23 +194,25 @@ def open_database(path: str | Path, before_migrate: BeforeMigrate | None = None)
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_file(path)
+    precheck.note_opened(path)  # checked (or closed cleanly and unchanged): now it may be written
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect(reuse_if_open=True)
     except Exception as exc:  # peewee wraps sqlite3.OperationalError
+        precheck.note_closed(path)
         raise DatabaseProblem(known_database_error(exc) or str(exc)) from exc
     database_proxy.initialize(db)
-    if not db.get_tables():
-        create_schema(db)
-    elif "user" not in db.get_tables():
-        db.close()
-        raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
-    else:
-        try:
+    try:
+        if not db.get_tables():
+            create_schema(db)
+        elif "user" not in db.get_tables():
+            raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
+        else:
             migrate(db, path, before_migrate)
-        except BaseException:
-            db.close()
-            raise
+    except BaseException:
+        db.close()
+        precheck.note_closed(path)
+        raise
     return db
 
 
@@ -232,11 +234,14 @@ def _open_postgres(url: str, before_migrate: BeforeMigrate | None) -> Database:
 
 
 def close_database(db: Database) -> None:
-    """Checkpoint the WAL and close, so the file is complete on its own."""
+    """Checkpoint the WAL and close, so the file is complete on its own; recorded as closed cleanly."""
     if not db.is_closed():
         if isinstance(db, SqliteDatabase):
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
+            db.close()
+            precheck.note_closed(db.database)
+        else:
+            db.close()
 
 
 _KNOWN_ERRORS = (
