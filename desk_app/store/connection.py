@@ -3,10 +3,9 @@
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import Database, SqliteDatabase
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
-from playhouse.migrate import migrate as apply_migrations
 
 from desk_app.errors import DatabaseCorrupt, DatabaseProblem, DatabaseTooNew
 from desk_app.i18n import N_, t
@@ -32,11 +31,14 @@ PRAGMAS = {
     "cache_size": -16000,
 }
 
+if TYPE_CHECKING:  # playhouse.migrate is imported when a migration runs: it imports psycopg (~0.1 s)
+    from playhouse.migrate import SchemaMigrator
+
 #: A step gets the database and a migrator of its kind (SqliteMigrator or PostgresqlMigrator).
-MigrationStep = Callable[[Database, SchemaMigrator], None]
+MigrationStep = Callable[[Database, "SchemaMigrator"], None]
 
 
-def _v2_user_preferences(db: Database, migrator: SchemaMigrator) -> None:
+def _v2_user_preferences(db: Database, migrator: "SchemaMigrator") -> None:
     """Version 2: per-user UI preferences (column layouts, remembered filters)."""
     db.create_tables([UserPreference])
 
@@ -93,14 +95,16 @@ def install_ticket_search(db: Database) -> None:
                    "FROM ticket")
 
 
-def _v3_ticket_search(db: Database, migrator: SchemaMigrator) -> None:
+def _v3_ticket_search(db: Database, migrator: "SchemaMigrator") -> None:
     """Version 3: FTS5 trigram search over tickets, kept ticket numbers, list indexes."""
     install_ticket_search(db)
 
 
-def _v4_signing(db: Database, migrator: SchemaMigrator) -> None:
+def _v4_signing(db: Database, migrator: "SchemaMigrator") -> None:
     """Version 4: the review step and digital signatures (R44, R45). The authority and the keys are
     made at the next log-in of an administrator and of each signer, when their passwords are known."""
+    from playhouse.migrate import migrate as apply_migrations
+
     table = Report._meta.table_name
     present = {c.name for c in db.get_columns(table)}
     apply_migrations(*(migrator.add_column(table, name, getattr(Report, name))
@@ -179,6 +183,8 @@ def migrate(db: Database, path: Path | str | None, before_migrate: BeforeMigrate
         return
     if before_migrate is not None and path:
         before_migrate(db, path, found)
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
     migrator = PostgresqlMigrator(db) if postgres.is_postgres(db) else SqliteMigrator(db)
     for version in range(found + 1, SCHEMA_VERSION + 1):
         with db.atomic():
@@ -197,23 +203,25 @@ def open_database(path: str | Path, before_migrate: BeforeMigrate | None = None)
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     _check_file(path)
+    precheck.note_opened(path)  # checked (or closed cleanly and unchanged): now it may be written
     db = SqliteDatabase(str(path), pragmas=PRAGMAS)
     try:
         db.connect(reuse_if_open=True)
     except Exception as exc:  # peewee wraps sqlite3.OperationalError
+        precheck.note_closed(path)
         raise DatabaseProblem(known_database_error(exc) or str(exc)) from exc
     database_proxy.initialize(db)
-    if not db.get_tables():
-        create_schema(db)
-    elif "user" not in db.get_tables():
-        db.close()
-        raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
-    else:
-        try:
+    try:
+        if not db.get_tables():
+            create_schema(db)
+        elif "user" not in db.get_tables():
+            raise DatabaseProblem(t("{path} is not a Service Desk database.", path=path))
+        else:
             migrate(db, path, before_migrate)
-        except BaseException:
-            db.close()
-            raise
+    except BaseException:
+        db.close()
+        precheck.note_closed(path)
+        raise
     return db
 
 
@@ -235,11 +243,14 @@ def _open_postgres(url: str, before_migrate: BeforeMigrate | None) -> Database:
 
 
 def close_database(db: Database) -> None:
-    """Checkpoint the WAL and close, so the file is complete on its own."""
+    """Checkpoint the WAL and close, so the file is complete on its own; recorded as closed cleanly."""
     if not db.is_closed():
         if isinstance(db, SqliteDatabase):
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
+            db.close()
+            precheck.note_closed(db.database)
+        else:
+            db.close()
 
 
 _KNOWN_ERRORS = (

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit, urlunsplit
 
 from peewee import Database, PostgresqlDatabase
@@ -79,10 +80,32 @@ def is_postgres(db: object) -> bool:
     return isinstance(obj, PostgresqlDatabase)
 
 
+def load_driver() -> ModuleType:
+    """Import psycopg and hand it to peewee, which was imported without it (see desk_app/__init__.py).
+
+    Sets what peewee's own import sets when it finds psycopg: the module, its transaction states and
+    JSON adapters, and the psycopg 3 adapter's driver constants. Nothing changes when peewee has it.
+    """
+    import peewee
+    import psycopg
+
+    if peewee.psycopg is None:
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
+
+        peewee.TransactionStatus, peewee.Json_pg3, peewee.Jsonb_pg3 = TransactionStatus, Json, Jsonb
+        adapter = peewee.Psycopg3Adapter
+        adapter.txn_idle = TransactionStatus.IDLE
+        adapter.txn_inerror = TransactionStatus.INERROR
+        adapter.txn_unknown = TransactionStatus.UNKNOWN
+        peewee.psycopg = psycopg
+    return psycopg
+
+
 def connect(url: str) -> PostgresqlDatabase:
     """A peewee database on `url` (connected), or DatabaseProblem with the reason in plain words."""
     try:
-        import psycopg
+        psycopg = load_driver()
     except ImportError as exc:  # pragma: no cover - psycopg is a dependency
         raise DatabaseProblem(t("PostgreSQL support needs the psycopg package.")) from exc
     url = normalise_url(url)

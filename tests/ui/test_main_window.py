@@ -143,6 +143,40 @@ def test_damaged_database_offers_the_newest_backup(qtbot, db, db_path, admin, mo
     open_desk(db_path)  # leave the fixture's proxy bound to an open database
 
 
+@pytest.mark.sqlite_only("a damaged SQLite file")
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_a_damaged_file_a_dead_desk_left_is_offered_the_restore_at_start(qtbot, db, db_path, admin, monkeypatch,
+                                                                        answer):
+    """The GUI's start after an unclean shutdown: the full check finds the damage, the restore is offered."""
+    from desk_app.cli import _start_gui_check
+    from desk_app.store import precheck
+
+    saved = backup.backup_database(db, db_path)
+    close_database(db)
+    data = bytearray(db_path.read_bytes())
+    data[:100] = b"\xff" * 100  # the header: "file is not a database"
+    db_path.write_bytes(bytes(data))
+    marker = precheck._marker_path(db_path, pid=2_000_000_000)
+    marker.write_text(f"{db_path}\n", encoding="utf-8")
+    damaged = db_path.read_bytes()
+    button = getattr(app_module.QMessageBox.StandardButton, answer)
+    asked = []
+    monkeypatch.setattr(app_module.QMessageBox, "question", lambda *a: asked.append(a[2]) or button)
+    _start_gui_check(["--db", str(db_path)])
+    reopened = app_module.open_db(db_path)
+    assert asked and "damaged" in asked[0] and str(saved) in asked[0]
+    if answer == "No":
+        assert reopened is None
+        assert db_path.read_bytes() == damaged, "nothing written to the unchecked file"
+        assert marker.exists()
+    else:
+        assert reopened is not None
+        assert [p.name for p in db_path.parent.glob("desk.sqlite.damaged-*")]
+        close_database(reopened)
+        assert precheck.why_check(db_path) is None, "the restored file was checked and closed cleanly"
+    open_desk(db_path.parent / "other.sqlite" if answer == "No" else db_path)  # the proxy bound to an open database
+
+
 def test_database_too_new_is_a_plain_message(tmp_path: Path, monkeypatch):
     path = tmp_path / "new.sqlite"
     con = sqlite3.connect(path)
