@@ -112,7 +112,7 @@ def _v4_signing(db: Database, migrator: "SchemaMigrator") -> None:
     db.create_tables([SigningAuthority, AuthoritySlot, SigningKey])
 
 
-def _v5_outbox(db: Database, migrator: SchemaMigrator) -> None:
+def _v5_outbox(db: Database, migrator: "SchemaMigrator") -> None:
     """Version 5: the outbox and the due jobs' runs (R52, R54)."""
     db.create_tables([OutboxMessage, OutboxAttachment, JobRun])
 
