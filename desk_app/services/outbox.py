@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from desk_app.errors import ValidationError
 from desk_app.i18n import N_, t
-from desk_app.mail import Attachment, new_message_id
 from desk_app.models import OutboxAttachment, OutboxMessage, Setting, User, now
 from desk_app.services import audit, mail_templates, records, settings
 from desk_app.services.actor import Actor
 from desk_app.services.permissions import Permission, require
+
+if TYPE_CHECKING:  # the mail adapter (smtplib, ssl) is imported when a message is queued or sent
+    from desk_app.mail import Attachment
 
 QUEUED, SENDING, SENT, FAILED, CANCELLED, NO_ADDRESS = "queued", "sending", "sent", "failed", "cancelled", "no_address"
 STATUS_LABELS = {QUEUED: N_("queued"), SENDING: N_("sending"), SENT: N_("sent"), FAILED: N_("failed"),
@@ -50,6 +53,8 @@ def queue(kind: str, recipient: Recipient, values: dict[str, object], *, entity:
           attachments: Iterable[Attachment] = (), dedupe_key: str | None = None) -> OutboxMessage | None:
     """Queue one `kind` message to `recipient`, rendered now in their language. Returns the row, or None when
     `dedupe_key` was queued before (a job run again for the same occasion queues nothing new)."""
+    from desk_app.mail import new_message_id
+
     if kind not in mail_templates.KINDS:
         raise ValueError(kind)
     if dedupe_key and OutboxMessage.select().where(OutboxMessage.dedupe_key == dedupe_key).exists():
@@ -157,6 +162,8 @@ def _change(actor: Actor, message_id: int, allowed: tuple[str, ...], status: str
 
 
 def attachments_of(message: OutboxMessage) -> tuple[Attachment, ...]:
+    from desk_app.mail import Attachment
+
     return tuple(Attachment(a.filename, bytes(a.content), a.mime_type)
                  for a in OutboxAttachment.select().where(OutboxAttachment.message == message.id)
                  .order_by(OutboxAttachment.id))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desk_app.i18n import t
 from desk_app.models.enums import Role
-from desk_app.services import due_jobs, mail_delivery, mail_settings, settings
+from desk_app.services import settings
 from desk_app.services.actor import first_active_with
 from desk_app.ui import workers
 from desk_app.ui.context import AppContext
@@ -33,6 +33,8 @@ Outcome = tuple[bool, list[str]]  # (something changed, what went wrong in words
 
 def _run_jobs(should_stop) -> Outcome:
     """The due jobs as the first manager, as `run-due` does."""
+    from desk_app.services import due_jobs  # in the worker: the jobs bring reportlab and openpyxl (0.4 s)
+
     actor = first_active_with((Role.MANAGER, Role.ADMIN))
     if actor is None:
         return False, [t("Nobody can act for the due jobs (needed: a manager or an administrator).")]
@@ -44,6 +46,8 @@ def _run_jobs(should_stop) -> Outcome:
 
 def _deliver(should_stop) -> Outcome:
     """The queued messages whose time has come, if a server is set and there are any."""
+    from desk_app.services import mail_delivery, mail_settings  # in the worker, as the jobs
+
     if not mail_settings.is_configured() or not mail_delivery.due_count():
         return False, []
     report = mail_delivery.deliver_due(should_stop=should_stop)

@@ -73,3 +73,11 @@ def test_nothing_of_the_import_hook_is_left_once_peewee_is_imported():
             "print(type(peewee.__loader__).__name__, peewee.__spec__.loader is peewee.__loader__,"
             " any(type(f).__module__ == 'desk_app' for f in sys.meta_path))")
     assert _python(code) == "SourceFileLoader True False"
+
+
+def test_the_main_window_imports_no_report_workbook_mail_or_signing_library():
+    """Those are loaded where they are used (a tab, a worker), not on the way to the painted window."""
+    heavy = ("reportlab", "openpyxl", "smtplib", "jieba", "pyhanko", "PySide6.QtCharts", "PySide6.QtPdf")
+    code = ("import json, sys\nimport desk_app.ui.main_window\n"
+            f"print(json.dumps([m for m in {heavy!r} if m in sys.modules]))")
+    assert json.loads(_python(code)) == []
