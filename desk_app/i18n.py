@@ -127,6 +127,15 @@ DIMENSION_LABELS: dict[str, str] = {
 }
 
 
+#: English display names of finding levels and problem types (R30b); apart from CODE_LABELS because the
+#: problem types share their codes with the dimensions.
+FINDING_LEVEL_LABELS: dict[str, str] = {"general": N_("General"), "serious": N_("Serious"),
+                                        "critical": N_("Critical")}
+FINDING_TYPE_LABELS: dict[str, str] = {"response": N_("Response"), "attitude": N_("Attitude"),
+                                       "technical": N_("Technical ability"), "resolution": N_("Problem resolution"),
+                                       "communication": N_("Communication"), "other": N_("Other problem")}
+
+
 #: English display names of the codes in `desk_app.models.enums`; `label()` translates them.
 CODE_LABELS: dict[str, str] = {
     "agent": N_("Service desk agent"),

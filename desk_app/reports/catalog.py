@@ -13,13 +13,21 @@ below (code labels, percentages, period names) are shared by every content modul
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib.pagesizes import A4, landscape
 
-from desk_app.i18n import CODE_LABELS, DIMENSION_LABELS, N_
+from desk_app.i18n import (
+    CODE_LABELS,
+    DIMENSION_CONTEXT,
+    DIMENSION_LABELS,
+    FINDING_LEVEL_LABELS,
+    FINDING_TYPE_LABELS,
+    N_,
+    translate,
+)
 from desk_app.reports import builder
 from desk_app.reports.builder import (
     Approval,
@@ -43,6 +51,14 @@ def code_label(doc: ReportDocument, code: object) -> str:
     if not text:
         return "—"
     return doc.t(CODE_LABELS.get(text) or DIMENSION_LABELS.get(text) or text)
+
+
+def dimension_label(doc: ReportDocument, code: str) -> str:
+    """A survey dimension as the questionnaires name it: in the catalogue's dimension context, since
+    "quality" is also a role and "Service attitude" also the technician's evaluation aspect."""
+    if code in DIMENSION_LABELS:
+        return translate(doc.language, DIMENSION_LABELS[code], context=DIMENSION_CONTEXT)
+    return code_label(doc, code)
 
 
 def fmt_pct(value: float | None) -> str:
@@ -72,11 +88,16 @@ def period_title(doc: ReportDocument, period: str) -> str:
 
 
 def pairs_table(doc: ReportDocument, first_column: str, pairs: Sequence[Sequence], *, codes: bool = True,
-                caption: str | None = None, total: bool = True) -> None:
-    """A two-column count table (label, count, share) from [[key, n], …]."""
+                caption: str | None = None, total: bool = True, labels: Mapping[str, str] | None = None) -> None:
+    """A two-column count table (label, count, share) from [[key, n], …]; keys are codes (or, with
+    `labels`, keys of those English names; '' is unclassified) unless `codes` is False."""
+    def name(key: object) -> str:
+        if labels is not None:
+            return doc.t(labels.get(str(key), str(key))) if key else doc.t("Unclassified")
+        return code_label(doc, key) if codes else fmt_opt(key)
+
     whole = sum(int(n) for _k, n in pairs)
-    rows = [[code_label(doc, k) if codes else fmt_opt(k), int(n), fmt_pct(100.0 * n / whole if whole else None)]
-            for k, n in pairs]
+    rows = [[name(k), int(n), fmt_pct(100.0 * n / whole if whole else None)] for k, n in pairs]
     if total and rows:
         rows.append([doc.t("Total"), whole, fmt_pct(100.0 if whole else None)])
     doc.table([first_column, N_("Count"), N_("Share")], rows, widths=[5, 2, 2], align=["LEFT", "RIGHT", "RIGHT"],
@@ -116,16 +137,17 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
     doc.heading(doc.t("Satisfaction by dimension"))
     dims = f["dimensions"]
     if dims and any(d["mean_points"] is not None for d in dims):
-        doc.bar_chart([code_label(doc, d["dimension"]) for d in dims], [d["mean_points"] or 0 for d in dims],
+        doc.bar_chart([dimension_label(doc, d["dimension"]) for d in dims], [d["mean_points"] or 0 for d in dims],
                       title=doc.t("Mean points per dimension"))
     doc.table([N_("Dimension"), N_("Answers"), N_("Satisfaction rate"), N_("Mean points")],
-              [[code_label(doc, d["dimension"]), d["answers"], fmt_pct(d["satisfaction_rate"]),
+              [[dimension_label(doc, d["dimension"]), d["answers"], fmt_pct(d["satisfaction_rate"]),
                 fmt_num(d["mean_points"])] for d in dims], widths=[5, 1.5, 2, 2],
               align=["LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
     doc.heading(doc.t("Satisfaction by question"))
     doc.table([N_("No."), N_("Question"), N_("Dimension"), N_("Answers"), N_("Satisfaction rate"), N_("Mean points")],
-              [[q["seq"], q["text"], code_label(doc, q["dimension"]), q["answers"], fmt_pct(q["satisfaction_rate"]),
+              [[q["seq"], q["text"], dimension_label(doc, q["dimension"]), q["answers"],
+                fmt_pct(q["satisfaction_rate"]),
                 fmt_num(q["mean_points"])] for q in f["questions"]], widths=[0.8, 6, 2.4, 1.3, 1.6, 1.5],
               align=["RIGHT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT"])
 
@@ -152,14 +174,14 @@ def survey_content(doc: ReportDocument, f: dict) -> None:
 
     if f["findings_by_level"] or f["findings_by_type"]:
         doc.heading(doc.t("Findings"))
-        pairs_table(doc, "Problem level", f["findings_by_level"])
-        pairs_table(doc, "Problem type", f["findings_by_type"])
+        pairs_table(doc, "Problem level", f["findings_by_level"], labels=FINDING_LEVEL_LABELS)
+        pairs_table(doc, "Problem type", f["findings_by_type"], labels=FINDING_TYPE_LABELS)
 
     doc.heading(doc.t("Comments by dimension"))
     if not f["comments"]:
         doc.no_data(doc.t("No comments were written."))
     for dim, items in f["comments"]:
-        doc.heading(code_label(doc, dim), level=2)
+        doc.heading(dimension_label(doc, dim), level=2)
         for unit, text in items:
             doc.paragraph(f"{unit}：{text}" if unit else text)
 

@@ -4,19 +4,12 @@ agenda's dissatisfied items by term. Formats the `customer_voice` / `term_groups
 
 from __future__ import annotations
 
-from desk_app.i18n import DIMENSION_CONTEXT, DIMENSION_LABELS, N_, translate
+from desk_app.i18n import N_
 from desk_app.reports import catalog
 from desk_app.reports.builder import ReportDocument
-from desk_app.reports.catalog import code_label, fmt_pct
+from desk_app.reports.catalog import dimension_label, fmt_pct
 
 TREND_LABELS = {"new": N_("new"), "rising": N_("rising")}
-
-
-def dimension_name(doc: ReportDocument, code: str) -> str:
-    """A survey dimension as the questionnaires name it (the dimension context of the catalogue)."""
-    if code in DIMENSION_LABELS:
-        return translate(doc.language, DIMENSION_LABELS[code], context=DIMENSION_CONTEXT)
-    return code_label(doc, code)
 
 
 def section(doc: ReportDocument, voice: dict | None) -> None:
@@ -39,7 +32,7 @@ def section(doc: ReportDocument, voice: dict | None) -> None:
                "dissatisfied or worse. New: not said in that dimension in {previous}; rising: at least two more "
                "comments and half as many again.", previous=voice.get("previous_period") or "—"))
     for dim in voice.get("dimensions", []):
-        doc.heading(dimension_name(doc, dim["dimension"]), level=2)
+        doc.heading(dimension_label(doc, dim["dimension"]), level=2)
         terms = dim.get("terms", [])
         doc.note(t("{comments} comments, {negative} negative ({share}).", comments=dim["comments"],
                    negative=dim["negative"], share=fmt_pct(dim.get("negative_share"))))

@@ -18,7 +18,9 @@ from pathlib import Path
 from peewee import JOIN, fn
 
 from desk_app.errors import DeskError, ValidationError
-from desk_app.i18n import N_, t
+from desk_app.i18n import FINDING_LEVEL_LABELS as LEVEL_LABELS
+from desk_app.i18n import FINDING_TYPE_LABELS as TYPE_LABELS
+from desk_app.i18n import t
 from desk_app.io import survey_workbook as wbio
 from desk_app.io.excel_util import check_cancelled, report
 from desk_app.models import (
@@ -44,11 +46,6 @@ from desk_app.services.validation import clean_text
 ACCEPTED, REJECTED = "accepted", "rejected"
 RATING_TYPES = (AnswerType.RATING3.value, AnswerType.RATING5.value)
 
-#: English display names of finding levels and problem types (R30b); t() gives the Chinese.
-LEVEL_LABELS: dict[str, str] = {"general": N_("General"), "serious": N_("Serious"), "critical": N_("Critical")}
-TYPE_LABELS: dict[str, str] = {"response": N_("Response"), "attitude": N_("Attitude"),
-                               "technical": N_("Technical ability"), "resolution": N_("Problem resolution"),
-                               "communication": N_("Communication"), "other": N_("Other problem")}
 #: The problem type a dissatisfied answer suggests, from its question's dimension.
 DIMENSION_TYPE: dict[str, str] = {"response": "response", "attitude": "attitude", "technical": "technical",
                                   "resolution": "resolution", "communication": "communication"}

@@ -2,6 +2,7 @@
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -314,3 +315,27 @@ def test_meeting_agenda_groups_items_by_term(month, cjk):
     groups = comment_figures.meeting_groups(["响应太慢", "响应太慢，态度不好", "打印机卡纸"], ["GD-1", "GD-2", "GD-3"])
     assert groups == [{"term": "响应", "count": 2, "items": ["GD-1", "GD-2"]},
                       {"term": "", "count": 1, "items": ["GD-3"]}]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) not installed")
+def test_satisfaction_report_names_dimensions_as_the_questionnaires_do(month, cjk, tmp_path):
+    """The dimension columns and the comment headings use the catalogue's dimension context: 服务态度, not
+    the technician's 维修人员服务态度, and never an English source string."""
+    from desk_app.i18n import DIMENSION_CONTEXT, DIMENSION_LABELS, translate
+    from desk_app.reports import catalog
+    from desk_app.services import report_data
+
+    figures = report_data.compute("quarterly-satisfaction", "2026-Q4", "zh_CN")
+    assert {d["dimension"] for d in figures["dimensions"]} >= {"attitude"}
+    path = tmp_path / "q.pdf"
+    path.write_bytes(catalog.build_pdf("quarterly-satisfaction", figures,
+                                       catalog.BuildMeta(number="MY-2026-Q4", version="1", language="zh_CN")))
+    text = "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    for code in ("attitude", "overall"):
+        assert translate("zh_CN", DIMENSION_LABELS[code], context=DIMENSION_CONTEXT) in text
+        assert "".join(DIMENSION_LABELS[code].split()) not in text
+    assert "维修人员服务态度" not in text
+    for english in ("General", "Serious", "Timelyresponse", "Professionalandtechnical"):
+        assert english not in text  # the finding levels and problem types are translated too
+    assert "一般" in text and "响应" in text
