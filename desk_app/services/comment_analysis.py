@@ -437,6 +437,17 @@ def analyse(period: str, source: str = ALL, *, plan_ids: Sequence[int] | None = 
                             previous_period=previous_text, top_terms=top_terms)
 
 
+def recent(now: datetime | None = None, source: str = ALL) -> CommentAnalysis:
+    """What customers said this month (the quality controller's Today tab), compared with last month;
+    last month's (compared with the month before) while this month has no comments yet."""
+    at = now or datetime.now()
+    this_month = f"{at:%Y-%m}"
+    analysis = analyse(this_month, source)
+    if analysis.comments:
+        return analysis
+    return analyse(shift_period(period_of(this_month), -1).text, source)
+
+
 def _previous_plans(plan_ids: Sequence[int]) -> list[int]:
     """The plans of the latest earlier period on the same questionnaires (any version)."""
     plans = list(SurveyPlan.select(SurveyPlan.id, SurveyPlan.period, SurveyTemplate.code).join(SurveyTemplate)

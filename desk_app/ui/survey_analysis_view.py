@@ -172,6 +172,7 @@ class AnalysisPage(QWidget):
         grid.addWidget(self._group(self.tr("Findings by problem level and type"), findings_box), 3, 1)
         grid.addWidget(self._group(self.tr("Comments by dimension"), self.comments), 4, 0, 1, 2)
         self.terms = TermChart()
+        self.terms.open_record.connect(context.events.open_record)
         grid.addWidget(self._group(self.tr("What customers say: words by dimension"), self.terms), 5, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)

@@ -1,21 +1,33 @@
 """What customers say, per dimension: a bar chart of the most frequent words (new / rising ones marked);
-clicking a bar lists the comments that contain the word. Shows a `comment_analysis.CommentAnalysis`."""
+clicking a bar lists the comments that contain the word, each linked to its record (`open_record`
+emits the kind and id: a callback, a revisit form, or the survey plan of a questionnaire). Shows a
+`comment_analysis.CommentAnalysis`."""
 
 from html import escape
 
 from PySide6.QtCharts import QBarSet, QChartView
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desk_app.services import survey_plans as sp
-from desk_app.services.comment_analysis import NEW, RISING, CommentAnalysis, TermGroup
+from desk_app.services.comment_analysis import NEW, RISING, Comment, CommentAnalysis, TermGroup
 from desk_app.ui import charts
 from desk_app.ui.widgets import readable
 
 TERM_COLOR = QColor("#6a1b9a")
 
 
+def record_of(comment: Comment) -> tuple[str, int]:
+    """The record a comment links to, as (kind, id) of `services.today.KINDS`."""
+    if comment.kind == "survey_response" and comment.plan_id is not None:
+        return "survey_plan", comment.plan_id
+    return comment.kind, comment.record_id
+
+
 class TermChart(QWidget):
+    open_record = Signal(str, int)  # a comment's link was clicked: (kind, id)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.analysis: CommentAnalysis | None = None
@@ -33,6 +45,8 @@ class TermChart(QWidget):
         self.view.setMinimumHeight(300)
         self.comments = QTextBrowser()
         self.comments.setOpenLinks(False)
+        self.comments.setObjectName("term_comments")
+        self.comments.anchorClicked.connect(self._link_clicked)
         top = QHBoxLayout()
         label = QLabel(self.tr("&Dimension:"))
         label.setBuddy(self.dimension)
@@ -105,7 +119,15 @@ class TermChart(QWidget):
         grey = readable("#616161", self).name()
         parts = [f"<h4>{escape(term)} ({len(rows)})</h4><ul>"]
         for c in rows:
-            where = " · ".join(x for x in (c.number, c.unit) if x)
-            parts.append(f"<li>{escape(c.text)} <span style='color:{grey}'>— {escape(where)}</span></li>")
+            kind, record_id = record_of(c)
+            number = f"<a href='record:{kind}:{record_id}'>{escape(c.number)}</a>" if c.number else ""
+            where = " · ".join(x for x in (number, escape(c.unit)) if x)
+            parts.append(f"<li>{escape(c.text)} <span style='color:{grey}'>— {where}</span></li>")
         parts.append("</ul>")
         self.comments.setHtml("".join(parts))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        scheme, _, rest = url.toString().partition(":")
+        kind, _, record_id = rest.partition(":")
+        if scheme == "record" and kind and record_id.isdigit():
+            self.open_record.emit(kind, int(record_id))

@@ -4,12 +4,13 @@ One tree lists the sections of `services.today.today_for` (their item counts in 
 overdue lines in red); Enter or a double-click on a line emits `open_record(kind, id)` here and on
 `context.events`, so the main window can show that record in its tab. `count_changed(n)` tells the
 main window how many lines need action (for the tab title). Managers also get three charts:
-callback satisfaction by week, complaints by month and this month's standings.
+callback satisfaction by week, complaints by month and this month's standings; quality controllers
+what customers said this month, by dimension (`today_comments`, imported only for them).
 
 The first figures are loaded in a worker thread, so the window is painted before they arrive;
 `loaded` is True (and `view` set) once they are in. After that the tab refreshes when any tab
 announces a change (`context.events.changed`, coalesced), every five minutes, and with F5. The
-charts are recomputed only while the tab is on screen.
+charts are recomputed only while the tab is on screen, in a worker too (`charts_loaded` counts them).
 """
 
 import logging
@@ -73,6 +74,7 @@ class TodayTab(QWidget):
         self.loaded = False  # the first figures are in (they are loaded in a worker)
         self._charts_stale = True
         self._generation = 0  # bumped by every refresh, so a late worker result cannot overwrite a newer one
+        self._chart_generation = 0  # the same for the charts
 
         self.heading = QLabel(self)
         self.heading.setObjectName("today_heading")
@@ -112,19 +114,28 @@ class TodayTab(QWidget):
 
         self.chart_views: dict[str, QChartView] = {}
         self.charts_panel: QWidget | None = None
+        self.comments_panel = None  # today_comments.TodayComments, for quality controllers
+        self.charts_loaded = 0  # chart figures shown so far (the first with the sections, then refreshes)
         body: QWidget = self.tree
-        if self._show_charts():
+        if self._show_charts() or self._show_comments():
             self.charts_panel = QWidget(self)
             self.charts_panel.setObjectName("today_charts")
             charts_layout = QVBoxLayout(self.charts_panel)
             charts_layout.setContentsMargins(0, 0, 0, 0)
-            for key, stretch in (("satisfaction", 4), ("complaints", 4), ("standings", 5)):
+            for key, stretch in (("satisfaction", 4), ("complaints", 4), ("standings", 5)) \
+                    if self._show_charts() else ():
                 chart_view = QChartView(self.charts_panel)
                 chart_view.setObjectName(f"chart_{key}")
                 chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
                 chart_view.setChart(QChart())
                 self.chart_views[key] = chart_view
                 charts_layout.addWidget(chart_view, stretch)
+            if self._show_comments():
+                from desk_app.ui.today_comments import TodayComments  # QtCharts and the word lists: only here
+
+                self.comments_panel = TodayComments(self.charts_panel)
+                self.comments_panel.open_record.connect(self._open)
+                charts_layout.addWidget(self.comments_panel, 8)
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
             splitter.addWidget(self.tree)
             splitter.addWidget(self.charts_panel)
@@ -155,24 +166,36 @@ class TodayTab(QWidget):
 
         return self.context.actor.has_role(Role.MANAGER)
 
+    def _show_comments(self) -> bool:
+        from desk_app.models.enums import Role
+
+        return self.context.actor.has_role(Role.QUALITY)
+
+    def _has_charts(self) -> bool:
+        return bool(self.chart_views) or self.comments_panel is not None
+
     def _changed(self, _table: str) -> None:
         self._charts_stale = True
         self._coalesce.start()
 
     def _load_in_background(self) -> None:
         """The first figures (the sections and, for managers, the charts) from a worker thread."""
-        actor, generation, with_charts = self.context.actor, self._generation, bool(self.chart_views)
+        actor, generation, with_charts = self.context.actor, self._generation, self._has_charts()
         self._charts_stale = False  # the worker brings them
+        chart_generation = self._chart_generation
 
         def job(_progress, _is_cancelled) -> tuple[TodayView, tuple | None]:
             return today.today_for(actor), (self._chart_figures() if with_charts else None)
 
         def finished(result: object) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                view, figures = result
+            if not shiboken6.isValid(self):
+                return
+            view, figures = result
+            if generation == self._generation:  # else a refresh has shown newer sections
                 self._show(view)
-                self._show_chart_figures(figures)
                 self.loaded = True
+            if chart_generation == self._chart_generation:
+                self._show_chart_figures(figures)
 
         def failed(message: str, trace: str) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
@@ -200,7 +223,7 @@ class TodayTab(QWidget):
             return
         self._show(view)
         self.loaded = True
-        if self.chart_views and (self._charts_stale and self.isVisible()):
+        if self._has_charts() and (self._charts_stale and self.isVisible()):
             self.refresh_charts()
 
     def _show(self, view: TodayView) -> None:
@@ -211,7 +234,7 @@ class TodayTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        if self.chart_views and self._charts_stale:
+        if self._has_charts() and self._charts_stale:
             QTimer.singleShot(0, self.refresh_charts)
 
     # -- the list -------------------------------------------------------------------------------------
@@ -323,32 +346,56 @@ class TodayTab(QWidget):
             if line.data(0, SECTION_ROLE):
                 line.setExpanded(not line.isExpanded())
             return
-        self.open_record.emit(str(kind), int(record_id))
-        self.context.events.open_record.emit(str(kind), int(record_id))
+        self._open(str(kind), int(record_id))
 
-    # -- charts (managers) ----------------------------------------------------------------------------
+    def _open(self, kind: str, record_id: int) -> None:
+        self.open_record.emit(kind, record_id)
+        self.context.events.open_record.emit(kind, record_id)
+
+    # -- charts (managers, quality controllers) ---------------------------------------------------------
     def refresh_charts(self) -> None:
-        if not self.chart_views:
+        """Recompute the charts in a worker (the words of a month's comments take a moment)."""
+        if not self._has_charts():
             return
         self._charts_stale = False
-        self._show_chart_figures(self._chart_figures())
+        self._chart_generation += 1
+        generation = self._chart_generation
+
+        def finished(figures: object) -> None:
+            if shiboken6.isValid(self) and generation == self._chart_generation:
+                self._show_chart_figures(figures)  # type: ignore[arg-type]
+
+        self._chart_loader = workers.start(lambda _progress, _is_cancelled: self._chart_figures(), finished,
+                                           lambda _message, _trace: None)
 
     def _chart_figures(self) -> tuple | None:
-        """The charts' figures (services only, so a worker thread may call it); None on failure."""
+        """The charts' figures (services only, so a worker thread may call it): (the managers' charts or
+        None, the comment analysis or None); None on failure."""
         try:
-            return (today.weekly_callback_satisfaction(12), today.complaints_per_month(12),
-                    today.month_standings_top(self.context.actor, STANDINGS_TOP))
+            managers = (today.weekly_callback_satisfaction(12), today.complaints_per_month(12),
+                        today.month_standings_top(self.context.actor, STANDINGS_TOP)) if self.chart_views else None
+            comments = None
+            if self.comments_panel is not None:
+                from desk_app.ui import today_comments
+
+                comments = today_comments.figures()
+            return managers, comments
         except Exception:
             log.exception("the Today tab's charts could not be computed")
             return None
 
     def _show_chart_figures(self, figures: tuple | None) -> None:
-        if figures is None or not self.chart_views:
+        if figures is None:
             return
-        weeks, months, standings = figures
-        self._set_chart("satisfaction", self._satisfaction_chart(weeks))
-        self._set_chart("complaints", self._complaints_chart(months))
-        self._set_chart("standings", self._standings_chart(standings))
+        managers, comments = figures
+        if managers is not None and self.chart_views:
+            weeks, months, standings = managers
+            self._set_chart("satisfaction", self._satisfaction_chart(weeks))
+            self._set_chart("complaints", self._complaints_chart(months))
+            self._set_chart("standings", self._standings_chart(standings))
+        if comments is not None and self.comments_panel is not None:
+            self.comments_panel.set_analysis(comments)
+        self.charts_loaded += 1
 
     def _set_chart(self, key: str, chart: QChart) -> None:
         view = self.chart_views[key]

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCharts import QChartView, QHorizontalBarSeries, QLineSeries
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 
 from desk_app.models import Complaint, ImprovementProject, ImprovementStep, Report, Ticket
 from desk_app.models.base import now
@@ -141,3 +141,63 @@ def test_due_text(qtbot, context):
     assert tab._due_text(item, at) == "2026-11-17 18:00 (overdue)"
     assert tab._due_text(today.TodayItem("x", "revisit", 1, date(2026, 12, 4)), at) == "2026-12-04"
     assert tab._due_text(today.TodayItem("x", "report", 1), at) == ""
+
+
+def _callback(unit, at, rating, comment, within=True):
+    from desk_app.models import Callback
+
+    n = Ticket.select().count() + 1
+    ticket = Ticket.create(number=f"GD-{at:%Y%m%d}-{n:04d}", reported_at=at, reporter_name="王老师", unit=unit,
+                           description="故障", state="closed")
+    return Callback.create(ticket=ticket, caller_kind="dispatcher", state="done", due_at=at, rating=rating,
+                           attitude="satisfied", contacted_within_hour=within, device_working=True, comment=comment,
+                           completed_at=at)
+
+
+def test_quality_controller_sees_what_customers_say_this_month(qtbot, db, db_path, make_user):
+    """This month's comments by word, compared with last month: 太慢 is new (0 → 3), a click on a word lists
+    its comments, a click on a comment's number opens the callback."""
+    import re
+
+    from PySide6.QtCore import QUrl
+
+    from desk_app.models import CustomerUnit
+
+    unit = CustomerUnit.create(name="门诊部")
+    first = now().replace(day=1, hour=8, minute=0, second=0, microsecond=0)
+    slow = [_callback(unit, first + timedelta(hours=i), "dissatisfied", text, within=False)
+            for i, text in enumerate(("响应太慢，耽误了门诊。", "响应太慢", "电话打了很久，响应太慢"))]
+    _callback(unit, first + timedelta(hours=5), "satisfied", "工程师很专业")
+    _callback(unit, first - timedelta(days=3), "satisfied", "工程师很专业")  # last month
+    quality = make_user(Role.QUALITY, name="质控员")
+    tab = TodayTab(AppContext(actor=quality, db_path=db_path))
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: tab.charts_loaded > 0, timeout=30_000)  # the first analysis loads jieba
+    panel = tab.comments_panel
+    assert panel is not None and tab.chart_views == {}  # the managers' charts are not a quality controller's
+    month, previous = f"{first:%Y-%m}", f"{first - timedelta(days=3):%Y-%m}"
+    assert panel.title.text() == f"What customers say, {month}: 4 comments (compared with {previous})"
+    assert "太慢 (new: 0 → 3)" in panel.trends.text()
+    chart = panel.chart
+    assert chart.terms[:2] == ["响应", "太慢"]
+    labels = chart.view.chart().axes(Qt.Orientation.Vertical)[0].categories()
+    assert {"响应 (new)", "太慢 (new)"} <= set(labels) and "专业" in labels  # said last month too: no mark
+    chart.bars.clicked.emit(len(chart.terms) - 1)  # the top bar: 响应
+    assert chart.comments.toPlainText().count("响应太慢") == 3
+    links = re.findall(r'href="(record:[^"]+)"', chart.comments.toHtml())
+    assert sorted(links) == sorted(f"record:callback:{c.id}" for c in slow)
+    with qtbot.waitSignal(tab.open_record) as blocker:
+        chart.comments.anchorClicked.emit(QUrl(links[0]))
+    assert blocker.args[0] == "callback" and blocker.args[1] in {c.id for c in slow}
+
+    chart.dimension.setCurrentIndex(chart.dimension.findData("response"))  # not contacted within the hour
+    assert "3 comments, 3 negative (100.0 %)" in chart.summary.text()
+
+    _callback(unit, first + timedelta(hours=6), "dissatisfied", "打印机卡纸，响应太慢", within=False)
+    tab.show()
+    qtbot.waitExposed(tab)
+    loads = tab.charts_loaded
+    tab._changed("callback")  # a change while on screen: the words are recounted in a worker
+    qtbot.waitUntil(lambda: tab.charts_loaded > loads, timeout=30_000)
+    assert panel.analysis.comments == 5
+    QThreadPool.globalInstance().waitForDone(10_000)

@@ -339,3 +339,10 @@ def test_satisfaction_report_names_dimensions_as_the_questionnaires_do(month, cj
     for english in ("General", "Serious", "Timelyresponse", "Professionalandtechnical"):
         assert english not in text  # the finding levels and problem types are translated too
     assert "一般" in text and "响应" in text
+
+
+def test_recent_is_this_month_or_last_while_this_one_is_silent(month):
+    assert (ca.recent(datetime(2026, 10, 20)).period, ca.recent(datetime(2026, 10, 20)).comments) == ("2026-10", 6)
+    early = ca.recent(datetime(2026, 11, 2))  # November has no comments yet: October's, against September
+    assert (early.period, early.previous_period, early.comments) == ("2026-10", "2026-09", 6)
+    assert ca.recent(datetime(2027, 3, 1)).comments == 0  # nothing in either month
