@@ -75,12 +75,17 @@ def _attempt(message: OutboxMessage, config: SmtpSettings, domain: str, transpor
     return transport(config, built)
 
 
+def _due(at: datetime):
+    """Queued and never tried (due at once, whatever time a catch-up run gives), or its retry time has come."""
+    return (OutboxMessage.status == outbox.QUEUED) & ((OutboxMessage.attempts == 0)
+                                                       | (OutboxMessage.next_attempt_at <= at))
+
+
 def due_count(at: datetime | None = None) -> int:
     """Queued messages whose time has come: the open program asks before it reaches for the server and the
     keyring, so that a quiet outbox costs one query."""
     at = at or now()
-    return OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED)
-                                        & (OutboxMessage.next_attempt_at <= at)).count()
+    return OutboxMessage.select().where(_due(at)).count()
 
 
 def deliver_due(at: datetime | None = None, *, transport: Transport = send,
@@ -91,7 +96,7 @@ def deliver_due(at: datetime | None = None, *, transport: Transport = send,
     _release_stale_claims(at)
     report = DeliveryReport()
     due = [m.id for m in OutboxMessage.select(OutboxMessage.id)
-           .where((OutboxMessage.status == outbox.QUEUED) & (OutboxMessage.next_attempt_at <= at))
+           .where(_due(at))
            .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)]
     for message_id in due:
         if should_stop is not None and should_stop():
@@ -101,6 +106,5 @@ def deliver_due(at: datetime | None = None, *, transport: Transport = send,
         message = OutboxMessage.get_by_id(message_id)
         status = _settle(message, _attempt(message, setup.settings, setup.domain, transport), at)
         {outbox.SENT: report.sent, outbox.FAILED: report.failed}.get(status, report.retrying).append(message_id)
-    report.waiting = OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED)
-                                                  & (OutboxMessage.next_attempt_at > at)).count()
+    report.waiting = OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED) & ~_due(at)).count()
     return report

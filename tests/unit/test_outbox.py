@@ -9,12 +9,14 @@ import pytest
 
 from desk_app.errors import ConflictError, PermissionDenied, ValidationError
 from desk_app.models import AuditLog, OutboxMessage, User
+from desk_app.models.base import now as model_now
 from desk_app.services import complaints, mail_settings, outbox, settings
 from desk_app.services.complaints import ComplaintInput
 from desk_app.services.mail_delivery import RETRY_DELAYS, deliver_due
 from tests.mail_support import LOOPBACK, Store, free_port
 
-T0 = datetime(2026, 12, 7, 8, 0)
+#: The deliveries' time: after the messages the tests queue now (a fixed date would pass it one day).
+T0 = (model_now() + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
 
 
 def configure(admin, port: int, **more) -> None:
@@ -214,3 +216,12 @@ def test_migration_5_adds_the_outbox_to_a_schema_4_desk_and_keeps_its_data(db_pa
         assert queue_one().status == "queued"
     finally:
         close_database(database)
+
+
+def test_a_message_never_tried_goes_out_on_a_catch_up_run_dated_before_it(db, admin, smtp_server):
+    """run-due --at an earlier time (catching up a missed night) still sends what was queued since."""
+    store = Store()
+    configure(admin, smtp_server(store).port)
+    row = queue_one()
+    yesterday = model_now() - timedelta(days=1)
+    assert deliver_due(yesterday).sent == [row.id] and len(store.received) == 1
