@@ -75,10 +75,13 @@ def _attempt(message: OutboxMessage, config: SmtpSettings, domain: str, transpor
     return transport(config, built)
 
 
+def _time_has_come(at: datetime):
+    """Never tried (due at once, whatever time a catch-up run gives), or its retry time has come."""
+    return (OutboxMessage.attempts == 0) | (OutboxMessage.next_attempt_at <= at)
+
+
 def _due(at: datetime):
-    """Queued and never tried (due at once, whatever time a catch-up run gives), or its retry time has come."""
-    return (OutboxMessage.status == outbox.QUEUED) & ((OutboxMessage.attempts == 0)
-                                                       | (OutboxMessage.next_attempt_at <= at))
+    return (OutboxMessage.status == outbox.QUEUED) & _time_has_come(at)
 
 
 def due_count(at: datetime | None = None) -> int:
@@ -106,5 +109,5 @@ def deliver_due(at: datetime | None = None, *, transport: Transport = send,
         message = OutboxMessage.get_by_id(message_id)
         status = _settle(message, _attempt(message, setup.settings, setup.domain, transport), at)
         {outbox.SENT: report.sent, outbox.FAILED: report.failed}.get(status, report.retrying).append(message_id)
-    report.waiting = OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED) & ~_due(at)).count()
+    report.waiting = OutboxMessage.select().where((OutboxMessage.status == outbox.QUEUED) & ~_time_has_come(at)).count()
     return report

@@ -78,9 +78,13 @@ class TermChart(QWidget):
         key = self.dimension.currentData()
         return self.analysis.overall if not key else self.analysis.dimension(key)
 
+    def trend_mark(self, trend: str) -> str:
+        """'new' / 'rising' in the user's language ('' for neither)."""
+        return {NEW: self.tr("new"), RISING: self.tr("rising")}.get(trend, "")
+
     def _label(self, term: str, trend: str) -> str:
-        marks = {NEW: self.tr("new"), RISING: self.tr("rising")}
-        return f"{term} ({marks[trend]})" if trend in marks else term
+        mark = self.trend_mark(trend)
+        return f"{term} ({mark})" if mark else term
 
     def _show_dimension(self, *_args) -> None:
         group = self._group()

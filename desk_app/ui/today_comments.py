@@ -3,21 +3,14 @@
 A `TermChart` of `comment_analysis.recent()` (callback notes, revisit forms and questionnaire comments
 of the month, compared with the month before; new and rising words marked). Clicking a word lists its
 comments; clicking a comment's number opens its record (`open_record`). The analysis is computed by
-the Today tab's worker (`figures()`), since the first one loads jieba's dictionary.
+the Today tab's worker, since the first one loads jieba's dictionary.
 """
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desk_app.services import comment_analysis
-from desk_app.services.comment_analysis import NEW, RISING, CommentAnalysis
+from desk_app.services.comment_analysis import CommentAnalysis
 from desk_app.ui.term_chart import TermChart
-
-
-def figures() -> CommentAnalysis:
-    """This month's (or, while it has none, last month's) comments from every source; services only, so
-    a worker thread may call it."""
-    return comment_analysis.recent()
 
 
 class TodayComments(QWidget):
@@ -58,12 +51,12 @@ class TodayComments(QWidget):
 
     def _trend_text(self, analysis: CommentAnalysis) -> str:
         """The words new or rising in any dimension, so they are seen without opening each one."""
-        marks = {NEW: self.tr("new"), RISING: self.tr("rising")}
         seen: dict[str, str] = {}
         for group in (analysis.overall, *analysis.dimensions):
             for term in group.terms:
-                if term.trend in marks and term.term not in seen:
-                    seen[term.term] = f"{term.term} ({marks[term.trend]}: {term.previous} → {term.count})"
+                mark = self.chart.trend_mark(term.trend)
+                if mark and term.term not in seen:
+                    seen[term.term] = f"{term.term} ({mark}: {term.previous} → {term.count})"
         if not seen:
             return ""
         return self.tr("New or rising (新出现/上升): {0}").format("; ".join(seen.values()))

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import DeskError
+from desk_app.models.enums import Role
 from desk_app.services import today
 from desk_app.services.today import TodayItem, TodaySection, TodayView
 from desk_app.ui import charts, workers
@@ -117,20 +118,20 @@ class TodayTab(QWidget):
         self.comments_panel = None  # today_comments.TodayComments, for quality controllers
         self.charts_loaded = 0  # chart figures shown so far (the first with the sections, then refreshes)
         body: QWidget = self.tree
-        if self._show_charts() or self._show_comments():
+        managers, quality = context.actor.has_role(Role.MANAGER), context.actor.has_role(Role.QUALITY)
+        if managers or quality:
             self.charts_panel = QWidget(self)
             self.charts_panel.setObjectName("today_charts")
             charts_layout = QVBoxLayout(self.charts_panel)
             charts_layout.setContentsMargins(0, 0, 0, 0)
-            for key, stretch in (("satisfaction", 4), ("complaints", 4), ("standings", 5)) \
-                    if self._show_charts() else ():
+            for key, stretch in (("satisfaction", 4), ("complaints", 4), ("standings", 5)) if managers else ():
                 chart_view = QChartView(self.charts_panel)
                 chart_view.setObjectName(f"chart_{key}")
                 chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
                 chart_view.setChart(QChart())
                 self.chart_views[key] = chart_view
                 charts_layout.addWidget(chart_view, stretch)
-            if self._show_comments():
+            if quality:
                 from desk_app.ui.today_comments import TodayComments  # QtCharts and the word lists: only here
 
                 self.comments_panel = TodayComments(self.charts_panel)
@@ -161,16 +162,6 @@ class TodayTab(QWidget):
         self._load_in_background()
 
     # -- data -----------------------------------------------------------------------------------------
-    def _show_charts(self) -> bool:
-        from desk_app.models.enums import Role
-
-        return self.context.actor.has_role(Role.MANAGER)
-
-    def _show_comments(self) -> bool:
-        from desk_app.models.enums import Role
-
-        return self.context.actor.has_role(Role.QUALITY)
-
     def _has_charts(self) -> bool:
         return bool(self.chart_views) or self.comments_panel is not None
 
@@ -376,9 +367,9 @@ class TodayTab(QWidget):
                         today.month_standings_top(self.context.actor, STANDINGS_TOP)) if self.chart_views else None
             comments = None
             if self.comments_panel is not None:
-                from desk_app.ui import today_comments
+                from desk_app.services import comment_analysis
 
-                comments = today_comments.figures()
+                comments = comment_analysis.recent()  # this month's, or last month's while it has none
             return managers, comments
         except Exception:
             log.exception("the Today tab's charts could not be computed")
